@@ -1,0 +1,43 @@
+use super::views::{AppointmentView, ChoicesView, Done, SpaceView};
+use crate::domain::error::AppError;
+use crate::domain::inputs::{BookInput, ReasonInput};
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use crate::server::{ctx, services::appointments as svc};
+
+#[server(endpoint = "espace")]
+pub async fn my_space() -> Result<SpaceView, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::my_space(&st, &actor, ctx::now()).await
+}
+
+/// The slots offered to book (or, with `moving`, to move that appointment to).
+#[server(endpoint = "rdv/creneaux")]
+pub async fn booking_choices(#[server(default)] moving: Option<i64>) -> Result<ChoicesView, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::booking_choices(&st, &actor, moving, ctx::now()).await
+}
+
+#[server(endpoint = "rdv/voir")]
+pub async fn my_appointment(id: i64) -> Result<AppointmentView, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::my_appointment(&st, &actor, id, ctx::now()).await
+}
+
+#[server(endpoint = "rdv/reserver")]
+pub async fn book(#[server(flatten)] input: BookInput) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::book(&st, &actor, input, ctx::now()).await
+}
+
+#[server(endpoint = "rdv/deplacer")]
+pub async fn move_appointment(appointment_id: i64, #[server(flatten)] input: BookInput, #[server(default)] reason: String) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::move_appointment(&st, &actor, appointment_id, input, ReasonInput { reason }, ctx::now()).await
+}
+
+#[server(endpoint = "rdv/annuler")]
+pub async fn cancel(appointment_id: i64, #[server(flatten)] input: ReasonInput) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::cancel(&st, &actor, appointment_id, input, ctx::now()).await
+}

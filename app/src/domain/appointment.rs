@@ -1,0 +1,168 @@
+//! Appointments (rendez-vous): modalities, the status machine and the change cut-off.
+
+use super::error::AppError;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    SurPlace,
+    Telephone,
+    Visio,
+}
+
+impl Modality {
+    pub const ALL: [Modality; 3] = [Modality::SurPlace, Modality::Telephone, Modality::Visio];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SurPlace => "sur_place",
+            Self::Telephone => "telephone",
+            Self::Visio => "visio",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SurPlace => "Sur place",
+            Self::Telephone => "Par téléphone",
+            Self::Visio => "En visio",
+        }
+    }
+    /// Parses a comma-separated list as stored on a slot ("sur_place,telephone").
+    pub fn parse_list(s: &str) -> Vec<Modality> {
+        s.split(',').filter_map(|m| Self::parse(m.trim())).collect()
+    }
+    pub fn join(list: &[Modality]) -> String {
+        list.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(",")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Booked,
+    Attended,
+    Missed,
+    Excused,
+    CancelledByAgency,
+    CancelledByAllocataire,
+}
+
+impl AppointmentStatus {
+    pub const ALL: [AppointmentStatus; 6] = [
+        Self::Booked,
+        Self::Attended,
+        Self::Missed,
+        Self::Excused,
+        Self::CancelledByAgency,
+        Self::CancelledByAllocataire,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Booked => "booked",
+            Self::Attended => "attended",
+            Self::Missed => "missed",
+            Self::Excused => "excused",
+            Self::CancelledByAgency => "cancelled_by_agency",
+            Self::CancelledByAllocataire => "cancelled_by_allocataire",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Booked => "Prévu",
+            Self::Attended => "Honoré",
+            Self::Missed => "Absent·e",
+            Self::Excused => "Excusé·e",
+            Self::CancelledByAgency => "Annulé par l'agence",
+            Self::CancelledByAllocataire => "Annulé par l'allocataire",
+        }
+    }
+    pub fn is_active(self) -> bool {
+        self == Self::Booked
+    }
+}
+
+/// The outcomes a counsellor can record on a booked appointment.
+pub fn can_record(status: AppointmentStatus, outcome: AppointmentStatus, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
+    if status != AppointmentStatus::Booked {
+        return Err(AppError::Conflict("Le résultat de ce rendez-vous a déjà été enregistré.".into()));
+    }
+    match outcome {
+        AppointmentStatus::Booked => Err(AppError::field("outcome", "Choisissez un résultat.")),
+        AppointmentStatus::Attended | AppointmentStatus::Missed if now < starts_at => Err(AppError::field(
+            "outcome",
+            "Ce rendez-vous n'a pas encore eu lieu : vous pouvez l'annuler ou le marquer excusé.",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Can the allocataire still move or cancel this appointment themself?
+pub fn can_change(status: AppointmentStatus, starts_at: DateTime<Utc>, now: DateTime<Utc>, cutoff_hours: i64) -> Result<(), AppError> {
+    if status != AppointmentStatus::Booked {
+        return Err(AppError::Conflict("Ce rendez-vous n'est plus modifiable.".into()));
+    }
+    if now + Duration::hours(cutoff_hours) > starts_at {
+        return Err(AppError::Conflict(format!(
+            "Ce rendez-vous a lieu dans moins de {cutoff_hours} heures : appelez votre référent·e pour le modifier."
+        )));
+    }
+    Ok(())
+}
+
+/// Two half-open time ranges overlap.
+pub fn overlaps(a: (DateTime<Utc>, DateTime<Utc>), b: (DateTime<Utc>, DateTime<Utc>)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, h, 0, 0).single().expect("valid date")
+    }
+
+    #[test]
+    fn a_cancelled_appointment_cannot_be_attended() {
+        let r = can_record(AppointmentStatus::CancelledByAllocataire, AppointmentStatus::Attended, at(9), at(12));
+        assert!(matches!(r, Err(AppError::Conflict(_))));
+    }
+
+    #[test]
+    fn a_future_appointment_cannot_be_marked_attended_or_missed() {
+        assert!(can_record(AppointmentStatus::Booked, AppointmentStatus::Missed, at(14), at(9)).is_err());
+        assert!(can_record(AppointmentStatus::Booked, AppointmentStatus::Excused, at(14), at(9)).is_ok());
+        assert!(can_record(AppointmentStatus::Booked, AppointmentStatus::Attended, at(9), at(10)).is_ok());
+    }
+
+    #[test]
+    fn an_allocataire_cannot_change_inside_the_cutoff() {
+        let starts = at(14);
+        assert!(can_change(AppointmentStatus::Booked, starts, starts - Duration::hours(25), 24).is_ok());
+        assert!(can_change(AppointmentStatus::Booked, starts, starts - Duration::hours(23), 24).is_err());
+        assert!(can_change(AppointmentStatus::Attended, starts, starts - Duration::hours(48), 24).is_err());
+    }
+
+    #[test]
+    fn ranges_that_touch_do_not_overlap() {
+        assert!(!overlaps((at(9), at(10)), (at(10), at(11))));
+        assert!(overlaps((at(9), at(11)), (at(10), at(12))));
+    }
+
+    #[test]
+    fn modalities_round_trip_through_their_stored_form() {
+        let list = vec![Modality::SurPlace, Modality::Visio];
+        assert_eq!(Modality::parse_list(&Modality::join(&list)), list);
+        for s in AppointmentStatus::ALL {
+            assert_eq!(AppointmentStatus::parse(s.as_str()), Some(s));
+        }
+    }
+}

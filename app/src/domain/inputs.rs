@@ -1,0 +1,315 @@
+//! Form inputs with their validation rules. The same structs and rules run in the browser
+//! (for comfort, before a form is sent) and on the server (for truth). Field names are the
+//! form field names. Values arrive as text and are parsed here, so that a wrong type is a
+//! French message next to its field, not a generic failure.
+
+use super::appointment::Modality;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use validator::{Validate, ValidationError};
+
+fn err(code: &'static str, message: &'static str) -> ValidationError {
+    ValidationError::new(code).with_message(Cow::Borrowed(message))
+}
+
+/// What the allocataire types to sign in: numéro allocataire, phone or e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identifier<'a> {
+    Numero(&'a str),
+    Phone(String),
+    Email(&'a str),
+}
+
+/// Normalises a French phone number to its 10-digit national form (0612345678).
+pub fn normalize_phone(raw: &str) -> Option<String> {
+    let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
+    let national = if let Some(rest) = digits.strip_prefix("+33") {
+        format!("0{rest}")
+    } else if let Some(rest) = digits.strip_prefix("0033") {
+        format!("0{rest}")
+    } else {
+        digits
+    };
+    (national.len() == 10 && national.starts_with('0') && national.chars().all(|c| c.is_ascii_digit()))
+        .then_some(national)
+}
+
+pub fn parse_identifier(raw: &str) -> Option<Identifier<'_>> {
+    let s = raw.trim();
+    if s.contains('@') {
+        let (user, domain) = s.split_once('@')?;
+        return (!user.is_empty() && domain.contains('.') && !s.contains(' ')).then_some(Identifier::Email(s));
+    }
+    if let Some(phone) = normalize_phone(s) {
+        return Some(Identifier::Phone(phone));
+    }
+    (s.len() >= 5 && s.len() <= 12 && s.chars().all(|c| c.is_ascii_digit())).then_some(Identifier::Numero(s))
+}
+
+fn valid_identifier(value: &str) -> Result<(), ValidationError> {
+    parse_identifier(value).map(|_| ()).ok_or_else(|| {
+        err(
+            "identifier",
+            "Saisissez votre numéro allocataire (5 à 12 chiffres), votre numéro de téléphone ou votre adresse e-mail.",
+        )
+    })
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct SignInInput {
+    #[validate(length(min = 1, max = 120, message = "Saisissez votre numéro allocataire, votre téléphone ou votre e-mail."), custom(function = "valid_identifier"))]
+    pub identifier: String,
+}
+
+fn six_digits(value: &str) -> Result<(), ValidationError> {
+    let v = value.trim();
+    if v.len() == 6 && v.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(err("code", "Le code contient 6 chiffres. Vérifiez le message reçu."))
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct CodeInput {
+    #[validate(length(max = 12, message = "Le code contient 6 chiffres."), custom(function = "six_digits"))]
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct StaffSignInInput {
+    #[validate(email(message = "Saisissez une adresse e-mail valide."), length(max = 200, message = "Adresse trop longue."))]
+    pub email: String,
+    #[validate(length(min = 1, max = 200, message = "Saisissez votre mot de passe."))]
+    pub password: String,
+}
+
+fn valid_modality(value: &str) -> Result<(), ValidationError> {
+    Modality::parse(value).map(|_| ()).ok_or_else(|| err("modality", "Choisissez comment le rendez-vous se passera."))
+}
+
+fn valid_key(value: &str) -> Result<(), ValidationError> {
+    (value.len() >= 8 && value.len() <= 64 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .then_some(())
+        .ok_or_else(|| err("idempotency_key", "Le formulaire a expiré : rechargez la page."))
+}
+
+fn valid_id(value: &str) -> Result<(), ValidationError> {
+    value.parse::<i64>().ok().filter(|v| *v > 0).map(|_| ()).ok_or_else(|| err("slot_id", "Choisissez un créneau."))
+}
+
+/// Booking a slot (allocataire), also used to move an appointment (with `reason`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct BookInput {
+    #[validate(custom(function = "valid_id"))]
+    pub slot_id: String,
+    #[validate(custom(function = "valid_modality"))]
+    pub modality: String,
+    #[validate(custom(function = "valid_key"))]
+    pub idempotency_key: String,
+}
+
+impl BookInput {
+    pub fn slot(&self) -> i64 {
+        self.slot_id.parse().unwrap_or_default()
+    }
+    pub fn modality(&self) -> Modality {
+        Modality::parse(&self.modality).unwrap_or(Modality::SurPlace)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct ReasonInput {
+    #[validate(length(min = 3, max = 300, message = "Expliquez en quelques mots (3 à 300 caractères)."))]
+    pub reason: String,
+}
+
+fn valid_date(value: &str) -> Result<(), ValidationError> {
+    parse_date(value).map(|_| ()).ok_or_else(|| err("date", "Saisissez une date valide (jj/mm/aaaa)."))
+}
+
+fn valid_time(value: &str) -> Result<(), ValidationError> {
+    parse_time(value).map(|_| ()).ok_or_else(|| err("time", "Saisissez une heure valide (hh:mm)."))
+}
+
+/// Accepts the HTML date input form (2026-12-01) and the French one (01/12/2026).
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y")).ok()
+}
+
+/// Accepts 14:30, 14h30 and 14h.
+pub fn parse_time(value: &str) -> Option<NaiveTime> {
+    let v = value.trim().replace('h', ":");
+    let v = if v.ends_with(':') { format!("{v}00") } else { v };
+    NaiveTime::parse_from_str(&v, "%H:%M").ok()
+}
+
+fn valid_duration(value: &str) -> Result<(), ValidationError> {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|m| (10..=240).contains(m))
+        .map(|_| ())
+        .ok_or_else(|| err("duration", "La durée va de 10 à 240 minutes."))
+}
+
+fn some_modality(input: &SlotInput) -> Result<(), ValidationError> {
+    if input.modalities().is_empty() {
+        Err(err("modalities", "Cochez au moins une modalité."))
+    } else {
+        Ok(())
+    }
+}
+
+/// A one-off slot a counsellor opens.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+#[validate(schema(function = "some_modality", skip_on_field_errors = false))]
+pub struct SlotInput {
+    #[serde(default)]
+    pub counsellor_id: String,
+    #[validate(custom(function = "valid_date"))]
+    pub date: String,
+    #[validate(custom(function = "valid_time"))]
+    pub time: String,
+    #[validate(custom(function = "valid_duration"))]
+    pub duration: String,
+    #[validate(length(max = 200, message = "Le lieu fait au plus 200 caractères."))]
+    #[serde(default)]
+    pub location: String,
+    #[serde(default)]
+    pub sur_place: Option<String>,
+    #[serde(default)]
+    pub telephone: Option<String>,
+    #[serde(default)]
+    pub visio: Option<String>,
+    /// For recurring opening hours: number of weeks to repeat (1 = once).
+    #[serde(default)]
+    pub weeks: String,
+    /// For recurring opening hours: end time of the range cut into slots.
+    #[serde(default)]
+    pub until: String,
+}
+
+impl SlotInput {
+    pub fn modalities(&self) -> Vec<Modality> {
+        let mut list = Vec::new();
+        if self.sur_place.is_some() {
+            list.push(Modality::SurPlace);
+        }
+        if self.telephone.is_some() {
+            list.push(Modality::Telephone);
+        }
+        if self.visio.is_some() {
+            list.push(Modality::Visio);
+        }
+        list
+    }
+    pub fn weeks(&self) -> Result<u32, crate::domain::error::AppError> {
+        if self.weeks.trim().is_empty() {
+            return Ok(1);
+        }
+        self.weeks
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|w| (1..=12).contains(w))
+            .ok_or_else(|| crate::domain::error::AppError::field("weeks", "Répétez de 1 à 12 semaines."))
+    }
+}
+
+/// An absence: open slots in the range are closed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct AbsenceInput {
+    #[serde(default)]
+    pub counsellor_id: String,
+    #[validate(custom(function = "valid_date"))]
+    pub from: String,
+    #[validate(custom(function = "valid_date"))]
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct OutcomeInput {
+    #[validate(custom(function = "valid_outcome"))]
+    pub outcome: String,
+}
+
+fn valid_outcome(value: &str) -> Result<(), ValidationError> {
+    use super::appointment::AppointmentStatus as S;
+    match S::parse(value) {
+        Some(S::Booked) | None => Err(err("outcome", "Choisissez un résultat.")),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Parses a form field map (`name=value&…`) into an input and validates it: the browser
+/// island and the server share this.
+pub fn parse_and_validate<T: for<'de> Deserialize<'de> + Validate>(urlencoded: &str) -> Result<T, crate::domain::error::AppError> {
+    let input: T = serde_urlencoded::from_str(urlencoded)
+        .map_err(|_| crate::domain::error::AppError::BadRequest("La demande est invalide. Rechargez la page.".into()))?;
+    input.validate()?;
+    Ok(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::error::AppError;
+
+    #[test]
+    fn identifiers_are_recognised_in_the_forms_people_type() {
+        assert_eq!(parse_identifier("06 12 34 56 78"), Some(Identifier::Phone("0612345678".into())));
+        assert_eq!(parse_identifier("+33 6 12 34 56 78"), Some(Identifier::Phone("0612345678".into())));
+        assert_eq!(parse_identifier("1234567"), Some(Identifier::Numero("1234567")));
+        assert_eq!(parse_identifier(" a@b.fr "), Some(Identifier::Email("a@b.fr")));
+        assert_eq!(parse_identifier("bonjour"), None);
+    }
+
+    #[test]
+    fn an_empty_sign_in_gets_a_french_message_on_its_field() {
+        let e = parse_and_validate::<SignInInput>("identifier=").unwrap_err();
+        assert!(e.field_message("identifier").is_some_and(|m| m.contains("numéro")));
+    }
+
+    #[test]
+    fn a_code_must_have_six_digits() {
+        assert!(parse_and_validate::<CodeInput>("code=123456").is_ok());
+        assert!(parse_and_validate::<CodeInput>("code=12a456").is_err());
+        assert!(parse_and_validate::<CodeInput>("code=1234567").is_err());
+    }
+
+    #[test]
+    fn a_slot_needs_a_date_a_time_a_duration_and_a_modality() {
+        let e = parse_and_validate::<SlotInput>("date=32/13/2026&time=25h&duration=5").unwrap_err();
+        for f in ["date", "time", "duration", "modalities"] {
+            assert!(e.field_message(f).is_some(), "{f} should have an error: {e:?}");
+        }
+        let ok = parse_and_validate::<SlotInput>("date=2026-12-01&time=14h30&duration=45&telephone=on").expect("valid slot");
+        assert_eq!(ok.modalities(), vec![Modality::Telephone]);
+        assert_eq!(parse_time(&ok.time), NaiveTime::from_hms_opt(14, 30, 0));
+    }
+
+    #[test]
+    fn a_booking_refuses_unknown_modalities_and_missing_slots() {
+        let e = parse_and_validate::<BookInput>("slot_id=&modality=fax&idempotency_key=abcdefgh12").unwrap_err();
+        assert!(e.field_message("slot_id").is_some());
+        assert!(e.field_message("modality").is_some());
+    }
+
+    #[test]
+    fn a_malformed_body_is_a_bad_request_not_a_crash() {
+        let e = parse_and_validate::<OutcomeInput>("%%%").unwrap_err();
+        assert!(matches!(e, AppError::BadRequest(_) | AppError::Invalid { .. }));
+    }
+}

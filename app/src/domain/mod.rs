@@ -1,0 +1,80 @@
+//! Pure domain rules: no leptos, no sqlx, no feature flags. Shared by the server and the
+//! browser (the validated inputs run in both).
+
+pub mod appointment;
+pub mod authz;
+pub mod deadline;
+pub mod error;
+pub mod inputs;
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($($name:ident),* $(,)?) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { self.0.fmt(f) }
+        }
+    )*};
+}
+id_type!(AgencyId, StaffId, AllocataireId, SlotId, AppointmentId);
+
+/// Staff roles. Every staff member belongs to one agency, except the département admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffRole {
+    /// Conseiller·ère / référent·e.
+    Referent,
+    /// Responsable d'agence.
+    Manager,
+    /// Administrateur·rice du département (all agencies).
+    Admin,
+}
+
+impl StaffRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Referent => "referent",
+            Self::Manager => "manager",
+            Self::Admin => "admin",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "referent" => Some(Self::Referent),
+            "manager" => Some(Self::Manager),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Referent => "Conseiller·ère en insertion",
+            Self::Manager => "Responsable d'agence",
+            Self::Admin => "Administration du département",
+        }
+    }
+}
+
+/// Who is asking. Resolved once per request from the server-side session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    Allocataire { id: AllocataireId, agency: AgencyId },
+    Staff { id: StaffId, role: StaffRole, agency: Option<AgencyId> },
+}
+
+impl Actor {
+    pub fn role(&self) -> authz::Role {
+        match self {
+            Self::Allocataire { .. } => authz::Role::Allocataire,
+            Self::Staff { role: StaffRole::Referent, .. } => authz::Role::Referent,
+            Self::Staff { role: StaffRole::Manager, .. } => authz::Role::Manager,
+            Self::Staff { role: StaffRole::Admin, .. } => authz::Role::Admin,
+        }
+    }
+    pub fn is_staff(&self) -> bool {
+        matches!(self, Self::Staff { .. })
+    }
+}

@@ -1,0 +1,45 @@
+//! Server-only code: request context, use-case services and the store.
+
+pub mod ctx;
+pub mod format;
+pub mod services;
+pub mod store;
+
+/// Settings the use cases need (the server's configuration fills them).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Public base URL, used in messages ("https://rdv.ali93.fr").
+    pub public_url: String,
+    /// Allocataires may move or cancel until this many hours before (default 24).
+    pub cancel_cutoff_hours: i64,
+    /// Reminder this many hours before (default 48).
+    pub reminder_hours: i64,
+    pub code_ttl_minutes: i64,
+    pub code_max_attempts: i64,
+    pub invitation_ttl_days: i64,
+    /// Sessions end this many hours after sign-in, whatever the activity.
+    pub session_absolute_hours: i64,
+    /// How far ahead allocataires see slots.
+    pub booking_horizon_days: i64,
+    /// Demo mode: sign-in codes stay readable on "Messages envoyés" after delivery.
+    pub demo: bool,
+    /// Key for hashing one-time codes and tokens (HMAC-SHA256). Never leaves the server.
+    pub secret: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            public_url: "http://127.0.0.1:3000".into(),
+            cancel_cutoff_hours: 24,
+            reminder_hours: 48,
+            code_ttl_minutes: 10,
+            code_max_attempts: 5,
+            invitation_ttl_days: 30,
+            session_absolute_hours: 12,
+            booking_horizon_days: 42,
+            demo: false,
+            secret: "change-me".into(),
+        }
+    }
+}

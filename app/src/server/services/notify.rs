@@ -1,0 +1,249 @@
+//! What we tell people, and through which channel. Messages are written to the outbox in
+//! the same transaction as the change; the server's worker delivers them.
+
+use super::super::format;
+use super::super::store::{AgencyRow, AllocataireRow, AppointmentRow, NewMessage, StaffRow};
+use super::super::Settings;
+use crate::domain::appointment::Modality;
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus};
+
+/// The title of every calendar entry: never the reason of the meeting.
+pub const ICS_TITLE: &str = "Rendez-vous avec votre référent·e";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Booked,
+    Moved,
+    Cancelled,
+    Reminder,
+}
+
+pub fn code_message(p: &AllocataireRow, via_email: bool, code: &str, ttl_minutes: i64) -> Option<NewMessage> {
+    let text = format!(
+        "Portail ALI : votre code de connexion est {code}. Il est valable {ttl_minutes} minutes. Ne le donnez à personne, même à un conseiller."
+    );
+    let (channel, recipient) = channel_for(p, via_email)?;
+    Some(NewMessage {
+        agency_id: Some(p.agency_id),
+        allocataire_id: Some(p.id),
+        channel,
+        recipient,
+        subject: "Votre code de connexion".into(),
+        body: text,
+        ics: None,
+        sensitive: true,
+        dedupe_key: None,
+    })
+}
+
+/// E-mail when asked for (and on file), otherwise SMS, otherwise e-mail.
+fn channel_for(p: &AllocataireRow, prefer_email: bool) -> Option<(&'static str, String)> {
+    let email = p.email.clone().filter(|e| !e.is_empty());
+    let phone = p.phone.clone().filter(|e| !e.is_empty());
+    match (prefer_email, email, phone) {
+        (true, Some(e), _) => Some(("email", e)),
+        (_, _, Some(ph)) => Some(("sms", ph)),
+        (_, Some(e), None) => Some(("email", e)),
+        _ => None,
+    }
+}
+
+pub fn appointment_messages(
+    change: Change,
+    a: &AppointmentRow,
+    p: &AllocataireRow,
+    counsellor: &StaffRow,
+    agency: &AgencyRow,
+    settings: &Settings,
+) -> Vec<NewMessage> {
+    let when = format::date_time(a.starts_at);
+    let who = format!("{} {}", counsellor.first_name, counsellor.last_name);
+    let how = match Modality::parse(&a.modality) {
+        Some(Modality::SurPlace) => format!("à l'agence, {}", a.location),
+        Some(Modality::Telephone) => "par téléphone : votre référent·e vous appellera".into(),
+        Some(Modality::Visio) => "en visio : le lien vous sera envoyé".into(),
+        None => a.location.clone(),
+    };
+    let link = format!("{}/espace", settings.public_url);
+    let (subject, sms, intro) = match change {
+        Change::Booked => (
+            "Votre rendez-vous est confirmé",
+            format!("ALI : RDV confirmé le {when} avec {who}, {how}. Modifier : {link}"),
+            "Votre rendez-vous est confirmé.",
+        ),
+        Change::Moved => (
+            "Votre rendez-vous a été déplacé",
+            format!("ALI : votre RDV est déplacé au {when} avec {who}, {how}. {link}"),
+            "Votre rendez-vous a été déplacé.",
+        ),
+        Change::Cancelled => (
+            "Votre rendez-vous est annulé",
+            format!("ALI : votre RDV du {when} avec {who} est annulé. Reprendre RDV : {link}"),
+            "Votre rendez-vous est annulé.",
+        ),
+        Change::Reminder => (
+            "Rappel : votre rendez-vous approche",
+            format!("ALI rappel : RDV le {when} avec {who}, {how}. Empêché·e ? {link}"),
+            "Nous vous rappelons votre rendez-vous.",
+        ),
+    };
+    let dedupe = |channel: &str| (change == Change::Reminder).then(|| format!("reminder:{}:{}:{channel}", a.id, a.starts_at));
+    let mut out = Vec::new();
+    if let Some(phone) = p.phone.clone().filter(|s| !s.is_empty()) {
+        out.push(NewMessage {
+            agency_id: Some(a.agency_id),
+            allocataire_id: Some(p.id),
+            channel: "sms",
+            recipient: phone,
+            subject: subject.into(),
+            body: sms,
+            ics: None,
+            sensitive: false,
+            dedupe_key: dedupe("sms"),
+        });
+    }
+    if let Some(email) = p.email.clone().filter(|s| !s.is_empty()) {
+        let body = format!(
+            "Bonjour {first},\n\n{intro}\n\nQuand : {when}\nAvec : {who}\nComment : {how}\n\nAgence : {agency}\n{address}\nTéléphone : {phone}\n\nPour déplacer ou annuler votre rendez-vous : {link}\n\nL'équipe de l'agence locale d'insertion (ALI)",
+            first = p.first_name,
+            agency = agency.name,
+            address = agency.address,
+            phone = agency.phone,
+        );
+        out.push(NewMessage {
+            agency_id: Some(a.agency_id),
+            allocataire_id: Some(p.id),
+            channel: "email",
+            recipient: email,
+            subject: subject.into(),
+            body,
+            ics: Some(ics(a, &who, agency, change == Change::Cancelled)),
+            sensitive: false,
+            dedupe_key: dedupe("email"),
+        });
+    }
+    out
+}
+
+/// An iCalendar file for the appointment: stable UID, Europe/Paris, generic title.
+pub fn ics(a: &AppointmentRow, counsellor: &str, agency: &AgencyRow, cancelled: bool) -> String {
+    let local = |secs: i64| CalendarDateTime::WithTimezone {
+        date_time: format::paris(secs).naive_local(),
+        tzid: "Europe/Paris".into(),
+    };
+    let mut event = Event::new();
+    event
+        .uid(&a.uid)
+        .sequence(u32::try_from(a.sequence).unwrap_or(0))
+        .summary(ICS_TITLE)
+        .description(&format!("Avec {counsellor} — {}. Téléphone de l'agence : {}", agency.name, agency.phone))
+        .location(if a.modality == "sur_place" { &a.location } else { "À distance" })
+        .starts(local(a.starts_at))
+        .ends(local(a.ends_at));
+    if cancelled {
+        event.status(EventStatus::Cancelled);
+    } else {
+        event.status(EventStatus::Confirmed);
+    }
+    let mut cal = Calendar::new();
+    cal.append_property(("METHOD", if cancelled { "CANCEL" } else { "PUBLISH" }));
+    cal.timezone("Europe/Paris");
+    cal.push(event.done());
+    cal.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixtures() -> (AppointmentRow, AllocataireRow, StaffRow, AgencyRow) {
+        let a = AppointmentRow {
+            id: 1,
+            uid: "rdv-abc@portail-ali".into(),
+            slot_id: 1,
+            allocataire_id: 1,
+            counsellor_id: 1,
+            agency_id: 1,
+            starts_at: 1_795_000_000,
+            ends_at: 1_795_001_800,
+            modality: "sur_place".into(),
+            location: "12 rue de Paris, Bobigny".into(),
+            reason: "premier_accueil".into(),
+            status: "booked".into(),
+            cancel_reason: None,
+            sequence: 0,
+        };
+        let p = AllocataireRow {
+            id: 1,
+            agency_id: 1,
+            counsellor_id: Some(1),
+            numero: "1234567".into(),
+            first_name: "Camille".into(),
+            last_name: "Martin".into(),
+            phone: Some("0612345678".into()),
+            email: Some("camille@exemple.fr".into()),
+            orientation_date: "2026-11-20".into(),
+            disabled: 0,
+            session_epoch: 0,
+        };
+        let s = StaffRow {
+            id: 1,
+            agency_id: Some(1),
+            role: "referent".into(),
+            first_name: "Nadia".into(),
+            last_name: "Benali".into(),
+            title: "Conseillère".into(),
+            email: "n@ali.fr".into(),
+            phone: "0148000000".into(),
+            password_hash: String::new(),
+            disabled: 0,
+            session_epoch: 0,
+        };
+        let ag = AgencyRow {
+            id: 1,
+            name: "ALI Bobigny".into(),
+            address: "12 rue de Paris, Bobigny".into(),
+            phone: "01 48 00 00 00".into(),
+            email: "contact@ali.fr".into(),
+            opening_hours: "9 h – 17 h".into(),
+            agency_booking: 0,
+        };
+        (a, p, s, ag)
+    }
+
+    #[test]
+    fn a_booking_is_announced_by_sms_and_by_email_with_a_calendar_file() {
+        let (a, p, s, ag) = fixtures();
+        let msgs = appointment_messages(Change::Booked, &a, &p, &s, &ag, &Settings::default());
+        assert_eq!(msgs.iter().map(|m| m.channel).collect::<Vec<_>>(), vec!["sms", "email"]);
+        let ics = msgs[1].ics.clone().unwrap_or_default();
+        assert!(ics.contains("UID:rdv-abc@portail-ali"));
+        assert!(ics.contains("TZID=Europe/Paris"));
+        assert!(ics.contains("SUMMARY:Rendez-vous avec votre référent·e"));
+        assert!(!ics.contains("premier_accueil"), "the reason never appears in a calendar");
+    }
+
+    #[test]
+    fn a_cancellation_sends_a_cancel_calendar_file_with_the_same_uid() {
+        let (a, p, s, ag) = fixtures();
+        let msgs = appointment_messages(Change::Cancelled, &a, &p, &s, &ag, &Settings::default());
+        let ics = msgs[1].ics.clone().unwrap_or_default();
+        assert!(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED") && ics.contains("UID:rdv-abc@portail-ali"));
+    }
+
+    #[test]
+    fn reminders_carry_a_key_that_makes_them_unique_per_appointment_time() {
+        let (a, p, s, ag) = fixtures();
+        let msgs = appointment_messages(Change::Reminder, &a, &p, &s, &ag, &Settings::default());
+        assert!(msgs.iter().all(|m| m.dedupe_key.as_deref().is_some_and(|k| k.starts_with("reminder:1:"))));
+    }
+
+    #[test]
+    fn a_code_goes_to_the_channel_on_file() {
+        let (_, mut p, _, _) = fixtures();
+        assert_eq!(code_message(&p, true, "123456", 10).map(|m| m.channel), Some("email"));
+        assert_eq!(code_message(&p, false, "123456", 10).map(|m| m.channel), Some("sms"));
+        p.phone = None;
+        assert_eq!(code_message(&p, false, "123456", 10).map(|m| m.recipient), Some("camille@exemple.fr".into()));
+    }
+}

@@ -1,0 +1,133 @@
+//! The browser-side check: an island that runs the shared `validator` rules when a form is
+//! submitted, shows French errors next to their fields and keeps what was typed (nothing
+//! is sent). Valid forms submit as plain posts, exactly as without JavaScript.
+
+use crate::domain::error::{AppError, FieldError};
+use crate::domain::inputs::*;
+use leptos::prelude::*;
+
+/// The field errors a form of this kind has, by the same rules as the server.
+pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
+    fn run<T: for<'de> serde::Deserialize<'de> + validator::Validate>(s: &str) -> Vec<FieldError> {
+        match parse_and_validate::<T>(s) {
+            Err(AppError::Invalid { fields, .. }) => fields,
+            _ => Vec::new(),
+        }
+    }
+    match kind {
+        "signin" => run::<SignInInput>(urlencoded),
+        "code" => run::<CodeInput>(urlencoded),
+        "staff" => run::<StaffSignInInput>(urlencoded),
+        "book" => run::<BookInput>(urlencoded),
+        "move" => {
+            let mut e = run::<BookInput>(urlencoded);
+            e.extend(run::<ReasonInput>(urlencoded));
+            e
+        }
+        "reason" => run::<ReasonInput>(urlencoded),
+        "slot" => run::<SlotInput>(urlencoded),
+        "absence" => run::<AbsenceInput>(urlencoded),
+        "outcome" => run::<OutcomeInput>(urlencoded),
+        _ => Vec::new(),
+    }
+}
+
+#[island]
+pub fn FormCheck(kind: String, children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(div) = root.get() {
+            browser::attach(&div, &kind);
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = kind;
+    view! { <div node_ref=root class="form-check">{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::validate;
+    use crate::domain::error::FieldError;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement, UrlSearchParams};
+
+    pub fn attach(root: &web_sys::HtmlDivElement, kind: &str) {
+        let Some(form) = root.query_selector("form").ok().flatten() else { return };
+        let form: HtmlFormElement = form.unchecked_into();
+        let target = form.clone();
+        let kind = kind.to_string();
+        let handler = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+            let Ok(data) = FormData::new_with_form(&target) else { return };
+            let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
+            let encoded: String = params.to_string().into();
+            let errors = validate(&kind, &encoded);
+            show(&target, &errors);
+            if !errors.is_empty() {
+                ev.prevent_default();
+            }
+        });
+        let _ = form.add_event_listener_with_callback("submit", handler.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        handler.forget();
+    }
+
+    fn all(form: &HtmlFormElement, selector: &str) -> Vec<Element> {
+        let mut out = Vec::new();
+        if let Ok(list) = form.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    out.push(el);
+                }
+            }
+        }
+        out
+    }
+
+    fn show(form: &HtmlFormElement, errors: &[FieldError]) {
+        for el in all(form, ".field-error") {
+            el.set_text_content(None);
+        }
+        for el in all(form, "[aria-invalid]") {
+            let _ = el.remove_attribute("aria-invalid");
+        }
+        let summary = form.query_selector("[data-summary]").ok().flatten();
+        let mut first: Option<HtmlElement> = None;
+        for e in errors {
+            if let Some(el) = form.query_selector(&format!("#err-{}", e.field)).ok().flatten() {
+                el.set_text_content(Some(&e.message));
+            }
+            for input in all(form, &format!("[name=\"{}\"]", e.field)) {
+                let _ = input.set_attribute("aria-invalid", "true");
+                if first.is_none() {
+                    first = input.dyn_into::<HtmlElement>().ok();
+                }
+            }
+        }
+        if let Some(s) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
+            s.set_hidden(errors.is_empty());
+            s.set_text_content((!errors.is_empty()).then_some(if errors.len() > 1 {
+                "Le formulaire contient des erreurs : corrigez les champs indiqués."
+            } else {
+                "Le formulaire contient une erreur : corrigez le champ indiqué."
+            }));
+        }
+        if let Some(f) = first {
+            let _ = f.focus();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validate;
+
+    #[test]
+    fn the_browser_check_finds_the_same_errors_as_the_server() {
+        let errors = validate("move", "slot_id=&modality=sur_place&idempotency_key=abcdefgh12&reason=");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["slot_id", "reason"]);
+        assert!(validate("signin", "identifier=0612345678").is_empty());
+    }
+}

@@ -1,0 +1,183 @@
+//! The small component set: form, field with error, choice groups, alerts. Accessible by
+//! construction: every control has a label, errors are tied with aria-describedby, the
+//! form-level message is a live region.
+
+use crate::domain::error::AppError;
+use crate::flash::Flash;
+use leptos::prelude::*;
+
+pub fn flash() -> Flash {
+    use_context::<Flash>().unwrap_or_default()
+}
+
+/// The value to show in a field: what was typed before a failed post, else `default`.
+pub fn kept(action: &str, field: &str, default: impl Into<String>) -> String {
+    flash().value(action, field).unwrap_or_else(|| default.into())
+}
+
+/// The notice left by the previous action ("Votre rendez-vous est confirmé").
+#[component]
+pub fn Notice() -> impl IntoView {
+    flash().notice.map(|n| view! { <div class="alert alert-ok" role="status">{n}</div> })
+}
+
+/// A form posting to a server function. Works as a plain HTML form; the `check` island
+/// validates in the browser first when JavaScript is there.
+#[component]
+pub fn Form(
+    action: &'static str,
+    /// Which shared validation rules the browser runs ("" for none).
+    #[prop(optional)]
+    check: &'static str,
+    submit: &'static str,
+    #[prop(optional)] secondary: bool,
+    #[prop(optional, into)] class: String,
+    children: Children,
+) -> impl IntoView {
+    let error = flash().form_error(action);
+    let has_error = error.is_some();
+    let form = view! {
+        <form method="post" action=action novalidate="" class=format!("form {class}")>
+            <div class="alert alert-error" role="alert" data-summary="" hidden=!has_error>
+                {error}
+            </div>
+            {children()}
+            <button type="submit" class=if secondary { "btn btn-secondary" } else { "btn" }>{submit}</button>
+        </form>
+    };
+    if check.is_empty() {
+        form.into_any()
+    } else {
+        view! { <super::check::FormCheck kind=check.to_string()>{form}</super::check::FormCheck> }.into_any()
+    }
+}
+
+/// A labelled input with its hint and error.
+#[component]
+pub fn Field(
+    action: &'static str,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error = flash().field_error(action, name);
+    let invalid = error.is_some();
+    let value = if kind == "password" { String::new() } else { kept(action, name, value) };
+    let id = format!("f-{name}");
+    let described = if hint.is_empty() { format!("err-{name}") } else { format!("hint-{name} err-{name}") };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("hint-{name}")>{hint}</p> })}
+            <p class="field-error" id=format!("err-{name}")>{error}</p>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                aria-describedby=described
+                aria-invalid=invalid.then_some("true")
+                required=required
+            />
+        </div>
+    }
+}
+
+/// A group of radio buttons or checkboxes in a fieldset with a legend.
+#[component]
+pub fn Choices(
+    action: &'static str,
+    name: &'static str,
+    legend: String,
+    /// (value, label)
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let error = flash().field_error(action, name);
+    let selected = kept(action, name, selected);
+    view! {
+        <fieldset class="choices" aria-describedby=format!("err-{name}")>
+            <legend>{legend}</legend>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <p class="field-error" id=format!("err-{name}")>{error}</p>
+            {options
+                .into_iter()
+                .map(|(value, label)| {
+                    let id = format!("{name}-{value}");
+                    let checked = value == selected;
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name=name value=value checked=checked />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A checkbox (value "on" when ticked).
+#[component]
+pub fn Check(action: &'static str, name: &'static str, label: &'static str, #[prop(optional)] checked: bool) -> impl IntoView {
+    let f = flash();
+    let checked = if f.for_action(action) { f.value(action, name).is_some() } else { checked };
+    let id = format!("f-{name}");
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=id.clone() name=name checked=checked />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A page-level error (page not found, not allowed…). Sets the HTTP status on the server.
+pub fn error_view(e: AppError) -> AnyView {
+    #[cfg(feature = "ssr")]
+    {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(http::StatusCode::from_u16(e.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+        }
+        if e == AppError::NotSignedIn {
+            leptos_axum::redirect("/connexion");
+        }
+    }
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{e.to_string()}</p>
+            <p><a href="/">"Revenir à l'accueil"</a></p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Loads page data through a server function and renders it (or the error).
+pub fn page<T, Fut, V>(load: impl Fn() -> Fut + Send + Sync + 'static, render: impl Fn(T) -> V + Send + Sync + Clone + 'static) -> impl IntoView
+where
+    T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let data = Resource::new_blocking(|| (), move |_| load());
+    view! {
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => render(d).into_any(),
+                        Err(e) => error_view(e),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,45 @@
+//! Background jobs: the outbox worker and the reminder scheduler. Both stop on shutdown.
+
+use app::server::services::{outbox, AppState};
+use app::server::services::outbox::Transport;
+use chrono::Utc;
+use std::time::Duration;
+use tokio::sync::watch;
+
+pub fn spawn_outbox_worker(
+    st: AppState,
+    email: Box<dyn Transport>,
+    sms: Box<dyn Transport>,
+    interval: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            loop {
+                match outbox::deliver_due(&st, email.as_ref(), sms.as_ref(), Utc::now()).await {
+                    Ok((0, _)) | Err(_) => break,
+                    Ok(_) => continue,
+                }
+            }
+            tokio::select! {
+                _ = st.outbox_signal.notified() => {}
+                _ = tokio::time::sleep(interval) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    })
+}
+
+pub fn spawn_reminders(st: AppState, interval: Duration, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = outbox::enqueue_reminders(&st, Utc::now()).await {
+                tracing::warn!(error = %e, "reminder run failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(interval) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    })
+}

@@ -1,0 +1,130 @@
+//! Routes outside the Leptos pages: the server-function endpoint wrapper, health check,
+//! invitation links and calendar files.
+
+use crate::middleware::plain;
+use app::api::views::Done;
+use app::domain::error::AppError;
+use app::flash::{Flash, SECRET_FIELDS};
+use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY};
+use app::server::services::{appointments, AppState};
+use axum::body::{to_bytes, Body};
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use leptos::prelude::provide_context;
+use tower_sessions::Session;
+
+const MAX_RESPONSE: usize = 8 * 1024 * 1024;
+
+fn header_str<'a>(req: &'a Request, name: header::HeaderName) -> &'a str {
+    req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+/// The page a form came from (path and query only: never another site).
+fn back_path(referer: &str) -> String {
+    referer
+        .parse::<axum::http::Uri>()
+        .ok()
+        .and_then(|u| u.path_and_query().map(|p| p.as_str().to_string()))
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// Runs a server function. JSON clients get its result with a meaningful status (422,
+/// 404, 409, 429…). A plain HTML form post (no JavaScript) gets a 303 redirect: on success
+/// to the next page with a notice, on failure back to the form with the error and what
+/// was typed (kept for one page view in the session).
+pub async fn server_fn(State(st): State<AppState>, req: Request) -> Response {
+    let form_post = header_str(&req, header::ACCEPT).contains("text/html")
+        && header_str(&req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    let path = req.uri().path().to_string();
+    let back = back_path(header_str(&req, header::REFERER));
+    let session = req.extensions().get::<Session>().cloned();
+    let (req, values) = if form_post {
+        let (mut parts, body) = req.into_parts();
+        let Ok(bytes) = to_bytes(body, usize::MAX).await else {
+            return plain(StatusCode::PAYLOAD_TOO_LARGE, "Le formulaire envoyé est trop volumineux.");
+        };
+        let values: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+        // Let Leptos answer as to a JSON client; the redirect is ours.
+        parts.headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+        (Request::from_parts(parts, Body::from(bytes)), values)
+    } else {
+        (req, Vec::new())
+    };
+    let state = st.clone();
+    let res = leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await.into_response();
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_RESPONSE).await else {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+    };
+    let error = (!parts.status.is_success()).then(|| serde_json::from_slice::<AppError>(&bytes).unwrap_or(AppError::Internal));
+    if !form_post {
+        if let Some(e) = &error {
+            parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            if let AppError::RateLimited { retry_after } = e {
+                parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+            }
+        }
+        return Response::from_parts(parts, Body::from(bytes));
+    }
+    let Some(session) = session else {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+    };
+    let flash = match error {
+        Some(AppError::NotSignedIn) => {
+            let to = if path.starts_with("/api/pro/") { "/pro/connexion" } else { "/connexion" };
+            return Redirect::to(to).into_response();
+        }
+        Some(e) => {
+            let values = values.into_iter().filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str())).collect();
+            (Flash { action: path, values, error: Some(e), notice: None }, back)
+        }
+        None => {
+            let done: Option<Done> = serde_json::from_slice(&bytes).ok();
+            let to = done.as_ref().map(|d| d.redirect.clone()).filter(|r| r.starts_with('/')).unwrap_or(back);
+            (Flash { notice: done.map(|d| d.notice), ..Flash::default() }, to)
+        }
+    };
+    if session.insert(FLASH_KEY, flash.0).await.is_err() {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+    }
+    Redirect::to(&flash.1).into_response()
+}
+
+/// `/healthz`: 200 when the database answers.
+pub async fn healthz(State(st): State<AppState>) -> Response {
+    match st.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    }
+}
+
+/// `/i/{token}`: an invitation link from an SMS or a letter. The GET changes nothing (mail
+/// scanners open links): it keeps the token in this browser's session and takes it out of
+/// the URL at once; the "Continuer" page spends it with a POST.
+pub async fn invitation_link(session: Session, Path(token): Path<String>) -> Response {
+    if token.len() > 128 || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Redirect::to("/connexion").into_response();
+    }
+    if session.insert(INVITATION_KEY, token).await.is_err() {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+    }
+    Redirect::to("/invitation").into_response()
+}
+
+/// `/rdv/{id}/calendrier.ics`: the calendar file of one's own appointment.
+pub async fn calendar_file(State(st): State<AppState>, Extension(actor): Extension<CurrentActor>, Path(id): Path<i64>) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to("/connexion").into_response();
+    };
+    match appointments::calendar_file(&st, &actor, id).await {
+        Ok(ics) => (
+            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"rendez-vous.ics\"")],
+            ics,
+        )
+            .into_response(),
+        Err(e) => plain(StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND), "Ce rendez-vous n'existe pas ou vous n'y avez pas accès."),
+    }
+}
