@@ -47,7 +47,6 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Invite { numero } => {
             use app::domain::inputs::Identifier;
-            use app::server::store::Store as _;
             let store = app::server::store::SqlStore::connect(&config.database_url, 2).await.map_err(anyhow::Error::msg)?;
             let st = app::server::services::AppState::new(
                 std::sync::Arc::new(store),

@@ -12,7 +12,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use leptos::prelude::provide_context;
+use axum::middleware::Next;
 use tower_sessions::Session;
 
 const MAX_RESPONSE: usize = 8 * 1024 * 1024;
@@ -31,11 +31,15 @@ fn back_path(referer: &str) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
-/// Runs a server function. JSON clients get its result with a meaningful status (422,
-/// 404, 409, 429…). A plain HTML form post (no JavaScript) gets a 303 redirect: on success
-/// to the next page with a notice, on failure back to the form with the error and what
-/// was typed (kept for one page view in the session).
-pub async fn server_fn(State(st): State<AppState>, req: Request) -> Response {
+/// Wraps the server functions (`/api/…`, registered by leptos_axum). JSON clients get the
+/// result with a meaningful status (422, 404, 409, 429…). A plain HTML form post (no
+/// JavaScript) gets a 303 redirect: on success to the next page with a notice, on failure
+/// back to the form with the error and what was typed (kept for one page view in the
+/// session).
+pub async fn server_fn_forms(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
     let form_post = header_str(&req, header::ACCEPT).contains("text/html")
         && header_str(&req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     let path = req.uri().path().to_string();
@@ -53,8 +57,7 @@ pub async fn server_fn(State(st): State<AppState>, req: Request) -> Response {
     } else {
         (req, Vec::new())
     };
-    let state = st.clone();
-    let res = leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await.into_response();
+    let res = next.run(req).await;
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_RESPONSE).await else {
         return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");

@@ -11,7 +11,7 @@ use app::server::store::{SqlStore, Store};
 use app::server::Settings;
 use app::ui::{shell, App};
 use axum::extract::FromRef;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -132,7 +132,6 @@ pub fn build_router(config: &Config, state: AppState, sessions: Sessions, leptos
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(config.session.inactivity_minutes)));
     let pages = Router::new()
-        .route("/api/{*fn_name}", post(routes::server_fn).get(routes::server_fn))
         .route("/healthz", get(routes::healthz))
         .route("/i/{token}", get(routes::invitation_link))
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
@@ -151,6 +150,7 @@ pub fn build_router(config: &Config, state: AppState, sessions: Sessions, leptos
             },
         ))
         .with_state(server_state)
+        .layer(axum::middleware::from_fn(routes::server_fn_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::resolve_actor))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(middleware::origin_check))
