@@ -67,8 +67,8 @@ mod tests {
     fn a_file_is_late_the_day_after_the_deadline_and_due_soon_three_days_before() {
         let o = d("2026-11-01");
         assert_eq!(first_meeting_flag(o, false, d("2026-11-16")), DeadlineFlag::DueSoon);
-        assert_eq!(first_meeting_flag(o, false, d("2026-11-12")), DeadlineFlag::DueSoon);
-        assert_eq!(first_meeting_flag(o, false, d("2026-11-11")), DeadlineFlag::OnTrack);
+        assert_eq!(first_meeting_flag(o, false, d("2026-11-13")), DeadlineFlag::DueSoon);
+        assert_eq!(first_meeting_flag(o, false, d("2026-11-12")), DeadlineFlag::OnTrack);
         assert_eq!(first_meeting_flag(o, false, d("2026-11-17")), DeadlineFlag::Late);
         assert_eq!(first_meeting_flag(o, true, d("2026-12-30")), DeadlineFlag::Met);
     }

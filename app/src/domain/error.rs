@@ -76,7 +76,8 @@ impl From<validator::ValidationErrors> for AppError {
             .field_errors()
             .into_iter()
             .map(|(field, errs)| FieldError {
-                field: field.to_string(),
+                // Struct-level rules name their field by their error code.
+                field: if field == "__all__" { errs.first().map(|e| e.code.to_string()).unwrap_or_default() } else { field.to_string() },
                 message: errs
                     .first()
                     .and_then(|e| e.message.as_ref())

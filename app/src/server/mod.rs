@@ -4,6 +4,8 @@ pub mod ctx;
 pub mod format;
 pub mod services;
 pub mod store;
+#[doc(hidden)]
+pub mod testing;
 
 /// Settings the use cases need (the server's configuration fills them).
 #[derive(Debug, Clone)]

@@ -1,0 +1,147 @@
+//! Test support shared by the store story and the server's API tests: a fresh database
+//! per test (a temporary SQLite file, or a new PostgreSQL database) and a small fixture
+//! with two agencies. Not used by the portal itself.
+
+use super::services::security;
+use super::store::{AgencyRow, AllocataireRow, NewSlot, StaffRow, Store};
+use chrono::{DateTime, Utc};
+
+pub const PASSWORD: &str = "test-password-1";
+
+/// `sqlite://…` in a new temporary directory.
+pub fn fresh_sqlite() -> String {
+    let dir = std::env::temp_dir().join(format!("portail-test-{}", uuid::Uuid::new_v4()));
+    let _ = std::fs::create_dir_all(&dir);
+    format!("sqlite://{}", dir.join("portail.db").display())
+}
+
+/// A new, empty PostgreSQL database, or None when PostgreSQL tests are skipped
+/// (`PORTAIL_TEST_POSTGRES=skip`). Unreachable PostgreSQL fails the test under CI.
+pub async fn fresh_postgres() -> Option<String> {
+    let base = std::env::var("PORTAIL_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+    if base == "skip" {
+        eprintln!("\n*** PostgreSQL test SKIPPED (PORTAIL_TEST_POSTGRES=skip) ***\n");
+        return None;
+    }
+    let base = base.trim_end_matches('/').to_string();
+    let name = format!("portail_test_{}", uuid::Uuid::new_v4().simple());
+    use sqlx::Connection;
+    let mut admin = match sqlx::PgConnection::connect(&format!("{base}/postgres")).await {
+        Ok(c) => c,
+        Err(e) if std::env::var("CI").is_err() => {
+            eprintln!("\n*** PostgreSQL test SKIPPED: cannot reach {base} ({e}) ***\n");
+            return None;
+        }
+        Err(e) => panic!("PostgreSQL unreachable under CI: {e}"),
+    };
+    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+    Some(format!("{base}/{name}"))
+}
+
+/// The ids of the fixture. Agency 1 has two counsellors, a manager and `allocataires`
+/// people; agency 2 has one counsellor, a manager and one person.
+#[derive(Debug, Clone)]
+pub struct Fixture {
+    pub agency1: i64,
+    pub agency2: i64,
+    pub admin: i64,
+    pub manager1: i64,
+    pub manager2: i64,
+    pub counsellor1: i64,
+    pub counsellor2: i64,
+    pub counsellor3: i64,
+    /// In agency 1, référent counsellor1; the first has an e-mail on file.
+    pub people1: Vec<i64>,
+    /// In agency 2, référent counsellor3.
+    pub person2: i64,
+    /// Open slots of counsellor1, one per day from tomorrow, 10:00–10:45 UTC.
+    pub slots1: Vec<i64>,
+    /// Open slots of counsellor3 (agency 2).
+    pub slots3: Vec<i64>,
+}
+
+pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fixture {
+    let hash = security::hash_password(PASSWORD);
+    let agency = |n: i64| AgencyRow {
+        id: 0,
+        name: format!("ALI Test {n}"),
+        address: format!("{n} rue de la Paix, Bobigny"),
+        phone: "01 00 00 00 00".into(),
+        email: format!("contact{n}@ali.test"),
+        opening_hours: "9 h – 17 h".into(),
+        agency_booking: 0,
+    };
+    let a1 = store.insert_agency(&agency(1)).await.expect("agency");
+    let a2 = store.insert_agency(&agency(2)).await.expect("agency");
+    let staff = |agency: Option<i64>, role: &str, email: &str| StaffRow {
+        id: 0,
+        agency_id: agency,
+        role: role.into(),
+        first_name: "Prénom".into(),
+        last_name: email.split('@').next().unwrap_or("x").into(),
+        title: "Conseiller·ère".into(),
+        email: email.into(),
+        phone: "01 00 00 00 01".into(),
+        password_hash: hash.clone(),
+        disabled: 0,
+        session_epoch: 0,
+    };
+    let admin = store.insert_staff(&staff(None, "admin", "admin@test.fr")).await.expect("staff");
+    let manager1 = store.insert_staff(&staff(Some(a1), "manager", "manager1@test.fr")).await.expect("staff");
+    let manager2 = store.insert_staff(&staff(Some(a2), "manager", "manager2@test.fr")).await.expect("staff");
+    let c1 = store.insert_staff(&staff(Some(a1), "referent", "c1@test.fr")).await.expect("staff");
+    let c2 = store.insert_staff(&staff(Some(a1), "referent", "c2@test.fr")).await.expect("staff");
+    let c3 = store.insert_staff(&staff(Some(a2), "referent", "c3@test.fr")).await.expect("staff");
+    let today = now.date_naive();
+    let person = |n: usize, agency: i64, counsellor: i64| AllocataireRow {
+        id: 0,
+        agency_id: agency,
+        counsellor_id: Some(counsellor),
+        numero: format!("{}", 5_000_000 + n),
+        first_name: format!("Personne{n}"),
+        last_name: "Test".into(),
+        phone: Some(format!("07{:08}", n)),
+        email: (n == 0).then(|| "personne0@exemple.test".to_string()),
+        orientation_date: (today - chrono::Duration::days(2)).to_string(),
+        disabled: 0,
+        session_epoch: 0,
+    };
+    let rows: Vec<AllocataireRow> = (0..people).map(|n| person(n, a1, c1)).collect();
+    store.insert_allocataires(&rows, now.timestamp()).await.expect("people");
+    store.insert_allocataires(&[person(people + 1, a2, c3)], now.timestamp()).await.expect("people");
+    let caseload = store.caseload(None, None, now.timestamp()).await.expect("caseload");
+    let mut people1: Vec<i64> = caseload.iter().filter(|r| r.agency_id == a1).map(|r| r.id).collect();
+    people1.sort();
+    let person2 = caseload.iter().find(|r| r.agency_id == a2).map(|r| r.id).expect("person2");
+    let day0 = now.timestamp() - now.timestamp().rem_euclid(86_400);
+    let slots = |agency: i64, counsellor: i64| -> Vec<NewSlot> {
+        (1..=10)
+            .map(|d| NewSlot {
+                agency_id: agency,
+                counsellor_id: counsellor,
+                starts_at: day0 + d * 86_400 + 10 * 3600,
+                ends_at: day0 + d * 86_400 + 10 * 3600 + 45 * 60,
+                modalities: "sur_place,telephone".into(),
+                location: "Agence".into(),
+            })
+            .collect()
+    };
+    store.create_slots(&slots(a1, c1), now.timestamp()).await.expect("slots");
+    store.create_slots(&slots(a2, c3), now.timestamp()).await.expect("slots");
+    let far = now.timestamp() + 60 * 86_400;
+    let ids = |c: i64| async move { store.slots(&[c], now.timestamp(), far).await.expect("slots").iter().map(|s| s.id).collect::<Vec<_>>() };
+    Fixture {
+        agency1: a1,
+        agency2: a2,
+        admin,
+        manager1,
+        manager2,
+        counsellor1: c1,
+        counsellor2: c2,
+        counsellor3: c3,
+        people1,
+        person2,
+        slots1: ids(c1).await,
+        slots3: ids(c3).await,
+    }
+}
