@@ -45,7 +45,7 @@ step "browser tests (Playwright + axe-core in Debian's Chromium)"
 work=$(mktemp -d)
 smtp_port=$(free_port)
 port=$(free_port)
-mkdir -p "$work/mail"
+mkdir -p "$work/mail/tmp" "$work/mail/new" "$work/mail/cur"
 "$PORTAIL_TEST_SMTPD" -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/mail" &
 smtpd_pid=$!
 DATABASE_URL="sqlite://$work/portail.db" \
