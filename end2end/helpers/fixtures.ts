@@ -90,7 +90,7 @@ export const test = base.extend<Fixtures & Options>({
     await use(page);
   },
 
-  a11y: async ({ page }, use, testInfo) => {
+  a11y: async ({ page, javaScriptEnabled }, use, testInfo) => {
     // One entry per committed main-frame navigation (redirects count once, at their end).
     const navigations: { url: string; checked: boolean }[] = [];
     page.on('framenavigated', (frame) => {
@@ -98,7 +98,7 @@ export const test = base.extend<Fixtures & Options>({
     });
     await use({
       async check(state: string) {
-        await checkA11y(page, state);
+        await checkA11y(page, state, { javaScriptEnabled: javaScriptEnabled !== false });
         const last = navigations[navigations.length - 1];
         if (last) last.checked = true;
       },

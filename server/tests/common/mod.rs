@@ -193,6 +193,18 @@ impl TestApp {
         panic!("no SMS to {phone}");
     }
 
+    /// Waits for an SMS to this number that contains `needle`.
+    pub async fn sms_with(&self, phone: &str, needle: &str) -> String {
+        for _ in 0..100 {
+            let found = self.sms.lock().expect("lock").iter().filter(|m| m["to"] == phone).map(|m| m["text"].as_str().unwrap_or("").to_string()).find(|t| t.contains(needle));
+            if let Some(text) = found {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no SMS to {phone} containing {needle:?}");
+    }
+
     pub fn sms_count(&self) -> usize {
         self.sms.lock().expect("lock").len()
     }
