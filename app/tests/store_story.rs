@@ -102,7 +102,7 @@ async fn story(url: String) {
     );
 
     // 4. Cancelling frees the slot at once; someone else can take it.
-    appointments::cancel(&st, &actor(winner.1), winner.0, ReasonInput { reason: "je suis malade".into() }, Utc::now()).await.expect("cancel");
+    appointments::cancel(&st, &actor(winner.1), winner.0, ReasonInput { reason: "je suis malade".into() }, false, Utc::now()).await.expect("cancel");
     let other = f.people1.iter().copied().find(|p| *p != winner.1 && *p != f.people1[1]).expect("another person");
     appointments::book(&st, &actor(other), book_input(slot, "after-cancel-1"), Utc::now()).await.expect("freed slot can be booked");
     let cancelled = count(&sql, &format!("SELECT COUNT(*) FROM outbox WHERE allocataire_id = {} AND subject = 'Votre rendez-vous est annulé'", winner.1)).await;
@@ -121,7 +121,7 @@ async fn story(url: String) {
     assert!(matches!(taken, Err(AppError::Conflict(_))), "{taken:?}");
 
     // 6. Another person's appointment is not found, not forbidden.
-    let theirs = appointments::cancel(&st, &actor(f.people1[5]), mine, ReasonInput { reason: "pas à moi".into() }, Utc::now()).await;
+    let theirs = appointments::cancel(&st, &actor(f.people1[5]), mine, ReasonInput { reason: "pas à moi".into() }, false, Utc::now()).await;
     assert_eq!(theirs.err(), Some(AppError::NotFound));
 
     // 7. Reminders: written once, even when the job runs again (or after a restart).

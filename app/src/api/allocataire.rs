@@ -39,5 +39,5 @@ pub async fn move_appointment(appointment_id: i64, #[server(flatten)] input: Boo
 #[server(endpoint = "rdv/annuler")]
 pub async fn cancel(appointment_id: i64, #[server(flatten)] input: ReasonInput) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::cancel(&st, &actor, appointment_id, input, ctx::now()).await
+    svc::cancel(&st, &actor, appointment_id, input, false, ctx::now()).await
 }

@@ -318,8 +318,9 @@ fn merge(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<AppError>
     (!fields.is_empty()).then(|| AppError::Invalid { message: "Le formulaire contient une erreur.".into(), fields })
 }
 
-pub async fn cancel(st: &AppState, actor: &Actor, id: i64, reason: ReasonInput, now: DateTime<Utc>) -> Result<Done, AppError> {
-    let by_staff = actor.is_staff();
+/// Cancels an appointment: by the allocataire (`by_staff` false: their own, before the
+/// cut-off) or by the agency (`by_staff` true: any booked one of the agency).
+pub async fn cancel(st: &AppState, actor: &Actor, id: i64, reason: ReasonInput, by_staff: bool, now: DateTime<Utc>) -> Result<Done, AppError> {
     let action = if by_staff { Action::BookForAllocataire } else { Action::ManageOwnAppointments };
     let a = owned_appointment(st, actor, id, action).await?;
     reason.validate()?;
