@@ -21,13 +21,29 @@ impl Flash {
         self.action == action
     }
     pub fn value(&self, action: &str, field: &str) -> Option<String> {
-        self.for_action(action).then(|| self.values.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone())).flatten()
+        self.for_action(action)
+            .then(|| {
+                self.values
+                    .iter()
+                    .find(|(k, _)| k == field)
+                    .map(|(_, v)| v.clone())
+            })
+            .flatten()
     }
     pub fn field_error(&self, action: &str, field: &str) -> Option<String> {
-        self.for_action(action).then(|| self.error.as_ref().and_then(|e| e.field_message(field)).map(str::to_string)).flatten()
+        self.for_action(action)
+            .then(|| {
+                self.error
+                    .as_ref()
+                    .and_then(|e| e.field_message(field))
+                    .map(str::to_string)
+            })
+            .flatten()
     }
     /// The form-level message (the error's summary) for this action.
     pub fn form_error(&self, action: &str) -> Option<String> {
-        self.for_action(action).then(|| self.error.as_ref().map(|e| e.to_string())).flatten()
+        self.for_action(action)
+            .then(|| self.error.as_ref().map(|e| e.to_string()))
+            .flatten()
     }
 }

@@ -53,22 +53,7 @@ declare global {
 export const test = base.extend<Fixtures & Options>({
   allowPageErrors: [false, { option: true }],
 
-  page: async ({ page, javaScriptEnabled, baseURL }, use) => {
-    if (process.env.E2E_SIMULATE_SAME_ORIGIN_REFERRER === '1') {
-      // Development aid only, OFF by default. The portal sends `Referrer-Policy:
-      // no-referrer`, so Chromium posts its forms with `Origin: null` and no `Referer`;
-      // the server's CSRF check refuses `Origin: null` (403 "Demande refusée") and the
-      // error redirect cannot go back to the form. This rewrites form posts to carry
-      // what a `Referrer-Policy: same-origin` page would send (the portal's origin and
-      // the form page as Referer), to exercise the rest of the journeys meanwhile.
-      const origin = new URL(baseURL!).origin;
-      await page.route('**/api/**', async (route) => {
-        const req = route.request();
-        if (req.method() !== 'POST' || !req.isNavigationRequest()) return route.continue();
-        const headers = { ...(await req.allHeaders()), origin, referer: req.frame().url() };
-        return route.continue({ headers });
-      });
-    }
+  page: async ({ page, javaScriptEnabled }, use) => {
     if (javaScriptEnabled) {
       // Records which forms get a submit listener: the FormCheck island attaches one once
       // its WASM is loaded and the island hydrated. Observation only: nothing changes.

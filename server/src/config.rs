@@ -134,7 +134,12 @@ impl Config {
         let mut builder = config::Config::builder()
             .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
             .add_source(config::File::with_name(&file).required(false))
-            .add_source(config::Environment::with_prefix("PORTAIL").prefix_separator("__").separator("__").try_parsing(true));
+            .add_source(
+                config::Environment::with_prefix("PORTAIL")
+                    .prefix_separator("__")
+                    .separator("__")
+                    .try_parsing(true),
+            );
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database_url", url)?;
         }
@@ -143,7 +148,10 @@ impl Config {
 
     /// The defaults alone (tests start from these).
     pub fn defaults() -> Result<Self, config::ConfigError> {
-        config::Config::builder().add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml)).build()?.try_deserialize()
+        config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml))
+            .build()?
+            .try_deserialize()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Background jobs: the outbox worker and the reminder scheduler. Both stop on shutdown.
 
-use app::server::services::{outbox, AppState};
 use app::server::services::outbox::Transport;
+use app::server::services::{outbox, AppState};
 use chrono::Utc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -30,7 +30,11 @@ pub fn spawn_outbox_worker(
     })
 }
 
-pub fn spawn_reminders(st: AppState, interval: Duration, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
+pub fn spawn_reminders(
+    st: AppState,
+    interval: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             if let Err(e) = outbox::enqueue_reminders(&st, Utc::now()).await {

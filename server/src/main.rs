@@ -36,8 +36,14 @@ async fn main() -> anyhow::Result<()> {
             app.run(shutdown_signal()).await
         }
         Command::Seed { scale } => {
-            let store = app::server::store::SqlStore::connect(&config.database_url, 4).await.map_err(anyhow::Error::msg)?;
-            let scale = if scale == "full" { &server::seed::Scale::FULL } else { &server::seed::Scale::DEMO };
+            let store = app::server::store::SqlStore::connect(&config.database_url, 4)
+                .await
+                .map_err(anyhow::Error::msg)?;
+            let scale = if scale == "full" {
+                &server::seed::Scale::FULL
+            } else {
+                &server::seed::Scale::DEMO
+            };
             let started = std::time::Instant::now();
             for line in server::seed::seed(&store, scale, chrono::Utc::now()).await? {
                 println!("{line}");
@@ -47,14 +53,23 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Invite { numero } => {
             use app::domain::inputs::Identifier;
-            let store = app::server::store::SqlStore::connect(&config.database_url, 2).await.map_err(anyhow::Error::msg)?;
+            let store = app::server::store::SqlStore::connect(&config.database_url, 2)
+                .await
+                .map_err(anyhow::Error::msg)?;
             let st = app::server::services::AppState::new(
                 std::sync::Arc::new(store),
                 server::startup::settings(&config),
                 app::server::services::auth::Limits::new(10),
             );
-            let p = st.store.find_allocataire(&Identifier::Numero(&numero)).await.map_err(|e| anyhow::anyhow!("{e}"))?.ok_or_else(|| anyhow::anyhow!("no such allocataire"))?;
-            let token = app::server::services::auth::invite(&st, p.id, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let p = st
+                .store
+                .find_allocataire(&Identifier::Numero(&numero))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .ok_or_else(|| anyhow::anyhow!("no such allocataire"))?;
+            let token = app::server::services::auth::invite(&st, p.id, chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{}/i/{token}", st.settings.public_url);
             Ok(())
         }
@@ -67,7 +82,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -19,17 +19,30 @@ pub struct HeaderConfig {
 }
 
 pub fn plain(status: StatusCode, message: &'static str) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        message,
+    )
+        .into_response()
 }
 
-pub async fn security_headers(State(cfg): State<HeaderConfig>, mut req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(cfg): State<HeaderConfig>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let bytes: [u8; 18] = rand::rng().random();
     let nonce = base64::engine::general_purpose::STANDARD.encode(bytes);
     req.extensions_mut().insert(CspNonce(nonce.clone()));
-    let static_file = req.uri().path().starts_with("/pkg/") || req.uri().path().starts_with("/favicon");
+    let static_file =
+        req.uri().path().starts_with("/pkg/") || req.uri().path().starts_with("/favicon");
     let mut res = next.run(req).await;
     if res.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        res = plain(StatusCode::PAYLOAD_TOO_LARGE, "Le formulaire envoyé est trop volumineux.");
+        res = plain(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Le formulaire envoyé est trop volumineux.",
+        );
     }
     let h = res.headers_mut();
     let csp = format!(
@@ -39,16 +52,31 @@ pub async fn security_headers(State(cfg): State<HeaderConfig>, mut req: Request,
     if let Ok(v) = HeaderValue::from_str(&csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     // No referrer: invitation links and record ids never leak to other sites.
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
     if cfg.hsts {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
     }
     if static_file {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        );
     } else {
         // Personal pages and API answers are never stored by browsers or proxies.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -62,17 +90,32 @@ pub async fn origin_check(req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let origin = req.headers().get(header::ORIGIN).and_then(|h| h.to_str().ok());
-    let fetch_site = req.headers().get("sec-fetch-site").and_then(|h| h.to_str().ok());
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let origin = req
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|h| h.to_str().ok());
+    let fetch_site = req
+        .headers()
+        .get("sec-fetch-site")
+        .and_then(|h| h.to_str().ok());
     let allowed = match (origin, fetch_site) {
-        (Some(o), _) => o.split_once("://").is_some_and(|(_, authority)| !host.is_empty() && authority == host),
+        (Some(o), _) => o
+            .split_once("://")
+            .is_some_and(|(_, authority)| !host.is_empty() && authority == host),
         (None, Some(site)) => site == "same-origin",
         (None, None) => false,
     };
     if !allowed {
         tracing::warn!(http.path = %req.uri().path(), "cross-origin state change refused");
-        return plain(StatusCode::FORBIDDEN, "Demande refusée : elle ne vient pas d'une page du portail.");
+        return plain(
+            StatusCode::FORBIDDEN,
+            "Demande refusée : elle ne vient pas d'une page du portail.",
+        );
     }
     next.run(req).await
 }
@@ -87,7 +130,12 @@ fn is_staff_page(path: &str) -> bool {
 
 /// Resolves the session's actor (checking revocation and lifetimes), guards pages by
 /// audience, and hands the flash of a previous form post to the page.
-pub async fn resolve_actor(State(st): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
+pub async fn resolve_actor(
+    State(st): State<AppState>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let now = chrono::Utc::now();
     let stored: Option<auth::SessionAuth> = session.get(AUTH_KEY).await.ok().flatten();
     let actor = match stored {
@@ -98,7 +146,12 @@ pub async fn resolve_actor(State(st): State<AppState>, session: Session, mut req
                 let _ = session.flush().await;
                 None
             }
-            Err(_) => return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue. Réessayez dans quelques minutes."),
+            Err(_) => {
+                return plain(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Une erreur est survenue. Réessayez dans quelques minutes.",
+                )
+            }
         },
         None => None,
     };
@@ -124,7 +177,11 @@ pub async fn resolve_actor(State(st): State<AppState>, session: Session, mut req
             }
         }
     }
-    let client = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
+    let client = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
     req.extensions_mut().insert(ClientAddr(client));
     req.extensions_mut().insert(CurrentActor(actor));
     next.run(req).await

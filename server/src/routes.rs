@@ -10,15 +10,18 @@ use app::server::services::{appointments, AppState};
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use axum::middleware::Next;
 use tower_sessions::Session;
 
 const MAX_RESPONSE: usize = 8 * 1024 * 1024;
 
-fn header_str<'a>(req: &'a Request, name: header::HeaderName) -> &'a str {
-    req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+fn header_str(req: &Request, name: header::HeaderName) -> &str {
+    req.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
 }
 
 /// The page a form came from (path and query only: never another site).
@@ -48,11 +51,17 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
     let (req, values) = if form_post {
         let (mut parts, body) = req.into_parts();
         let Ok(bytes) = to_bytes(body, usize::MAX).await else {
-            return plain(StatusCode::PAYLOAD_TOO_LARGE, "Le formulaire envoyé est trop volumineux.");
+            return plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Le formulaire envoyé est trop volumineux.",
+            );
         };
-        let values: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+        let values: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         // Let Leptos answer as to a JSON client; the redirect is ours.
-        parts.headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+        parts
+            .headers
+            .insert(header::ACCEPT, HeaderValue::from_static("application/json"));
         (Request::from_parts(parts, Body::from(bytes)), values)
     } else {
         (req, Vec::new())
@@ -60,38 +69,76 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_RESPONSE).await else {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Une erreur est survenue.",
+        );
     };
-    let error = (!parts.status.is_success()).then(|| serde_json::from_slice::<AppError>(&bytes).unwrap_or(AppError::Internal));
+    let error = (!parts.status.is_success())
+        .then(|| serde_json::from_slice::<AppError>(&bytes).unwrap_or(AppError::Internal));
     if !form_post {
         if let Some(e) = &error {
-            parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            parts.status =
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             if let AppError::RateLimited { retry_after } = e {
-                parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+                parts
+                    .headers
+                    .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
             }
         }
         return Response::from_parts(parts, Body::from(bytes));
     }
     let Some(session) = session else {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Une erreur est survenue.",
+        );
     };
     let flash = match error {
         Some(AppError::NotSignedIn) => {
-            let to = if path.starts_with("/api/pro/") { "/pro/connexion" } else { "/connexion" };
+            let to = if path.starts_with("/api/pro/") {
+                "/pro/connexion"
+            } else {
+                "/connexion"
+            };
             return Redirect::to(to).into_response();
         }
         Some(e) => {
-            let values = values.into_iter().filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str())).collect();
-            (Flash { action: path, values, error: Some(e), notice: None }, back)
+            let values = values
+                .into_iter()
+                .filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str()))
+                .collect();
+            (
+                Flash {
+                    action: path,
+                    values,
+                    error: Some(e),
+                    notice: None,
+                },
+                back,
+            )
         }
         None => {
             let done: Option<Done> = serde_json::from_slice(&bytes).ok();
-            let to = done.as_ref().map(|d| d.redirect.clone()).filter(|r| r.starts_with('/')).unwrap_or(back);
-            (Flash { notice: done.map(|d| d.notice), ..Flash::default() }, to)
+            let to = done
+                .as_ref()
+                .map(|d| d.redirect.clone())
+                .filter(|r| r.starts_with('/'))
+                .unwrap_or(back);
+            (
+                Flash {
+                    notice: done.map(|d| d.notice),
+                    ..Flash::default()
+                },
+                to,
+            )
         }
     };
     if session.insert(FLASH_KEY, flash.0).await.is_err() {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Une erreur est survenue.",
+        );
     }
     Redirect::to(&flash.1).into_response()
 }
@@ -112,22 +159,38 @@ pub async fn invitation_link(session: Session, Path(token): Path<String>) -> Res
         return Redirect::to("/connexion").into_response();
     }
     if session.insert(INVITATION_KEY, token).await.is_err() {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Une erreur est survenue.",
+        );
     }
     Redirect::to("/invitation").into_response()
 }
 
 /// `/rdv/{id}/calendrier.ics`: the calendar file of one's own appointment.
-pub async fn calendar_file(State(st): State<AppState>, Extension(actor): Extension<CurrentActor>, Path(id): Path<i64>) -> Response {
+pub async fn calendar_file(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Path(id): Path<i64>,
+) -> Response {
     let Some(actor) = actor.0 else {
         return Redirect::to("/connexion").into_response();
     };
     match appointments::calendar_file(&st, &actor, id).await {
         Ok(ics) => (
-            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"rendez-vous.ics\"")],
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"rendez-vous.ics\"",
+                ),
+            ],
             ics,
         )
             .into_response(),
-        Err(e) => plain(StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND), "Ce rendez-vous n'existe pas ou vous n'y avez pas accès."),
+        Err(e) => plain(
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            "Ce rendez-vous n'existe pas ou vous n'y avez pas accès.",
+        ),
     }
 }

@@ -32,12 +32,14 @@ pub const AGENCIES: [&str; 22] = [
 ];
 
 const FIRST: [&str; 24] = [
-    "Camille", "Nadia", "Karim", "Fatou", "Julien", "Aïcha", "Mamadou", "Sophie", "Yacine", "Léa", "Moussa", "Inès", "Thomas",
-    "Mariam", "Nicolas", "Samira", "Kevin", "Awa", "David", "Leila", "Hugo", "Amina", "Ibrahim", "Chloé",
+    "Camille", "Nadia", "Karim", "Fatou", "Julien", "Aïcha", "Mamadou", "Sophie", "Yacine", "Léa",
+    "Moussa", "Inès", "Thomas", "Mariam", "Nicolas", "Samira", "Kevin", "Awa", "David", "Leila",
+    "Hugo", "Amina", "Ibrahim", "Chloé",
 ];
 const LAST: [&str; 24] = [
-    "Martin", "Benali", "Diallo", "Traoré", "Bernard", "Haddad", "Koné", "Dubois", "Mansouri", "Petit", "Camara", "Robert",
-    "Cissé", "Richard", "Bensaïd", "Durand", "Sylla", "Moreau", "Belkacem", "Laurent", "Konaté", "Simon", "Fofana", "Michel",
+    "Martin", "Benali", "Diallo", "Traoré", "Bernard", "Haddad", "Koné", "Dubois", "Mansouri",
+    "Petit", "Camara", "Robert", "Cissé", "Richard", "Bensaïd", "Durand", "Sylla", "Moreau",
+    "Belkacem", "Laurent", "Konaté", "Simon", "Fofana", "Michel",
 ];
 
 /// The password of every demo staff account.
@@ -50,9 +52,17 @@ pub struct Scale {
 }
 
 impl Scale {
-    pub const DEMO: Scale = Scale { counsellors_per_agency: 4, allocataires: 22 * 200, slot_days: 21 };
+    pub const DEMO: Scale = Scale {
+        counsellors_per_agency: 4,
+        allocataires: 22 * 200,
+        slot_days: 21,
+    };
     /// 85,000 allocataires on file, 340 counsellors (15 or 16 per agency).
-    pub const FULL: Scale = Scale { counsellors_per_agency: 15, allocataires: 85_000, slot_days: 21 };
+    pub const FULL: Scale = Scale {
+        counsellors_per_agency: 15,
+        allocataires: 85_000,
+        slot_days: 21,
+    };
 }
 
 fn slug(name: &str) -> String {
@@ -72,24 +82,38 @@ fn slug(name: &str) -> String {
 }
 
 /// Fills an empty database. Returns the lines describing the demo accounts.
-pub async fn seed(store: &dyn Store, scale: &Scale, now: DateTime<Utc>) -> anyhow::Result<Vec<String>> {
+pub async fn seed(
+    store: &dyn Store,
+    scale: &Scale,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<String>> {
     let hash = security::hash_password(DEMO_PASSWORD);
     let today = format::today(now);
-    let staff = |agency: Option<i64>, role: &str, first: &str, last: &str, title: &str, email: String| StaffRow {
-        id: 0,
-        agency_id: agency,
-        role: role.into(),
-        first_name: first.into(),
-        last_name: last.into(),
-        title: title.into(),
-        email,
-        phone: "01 43 93 00 00".into(),
-        password_hash: hash.clone(),
-        disabled: 0,
-        session_epoch: 0,
-    };
+    let staff =
+        |agency: Option<i64>, role: &str, first: &str, last: &str, title: &str, email: String| {
+            StaffRow {
+                id: 0,
+                agency_id: agency,
+                role: role.into(),
+                first_name: first.into(),
+                last_name: last.into(),
+                title: title.into(),
+                email,
+                phone: "01 43 93 00 00".into(),
+                password_hash: hash.clone(),
+                disabled: 0,
+                session_epoch: 0,
+            }
+        };
     store
-        .insert_staff(&staff(None, "admin", "Claire", "Moreau", "Administration du département", "admin@seinesaintdenis.fr".into()))
+        .insert_staff(&staff(
+            None,
+            "admin",
+            "Claire",
+            "Moreau",
+            "Administration du département",
+            "admin@seinesaintdenis.fr".into(),
+        ))
         .await?;
     let mut counsellors: Vec<(i64, i64)> = Vec::new();
     let mut extra = 0usize;
@@ -99,21 +123,49 @@ pub async fn seed(store: &dyn Store, scale: &Scale, now: DateTime<Utc>) -> anyho
             .insert_agency(&AgencyRow {
                 id: 0,
                 name: format!("ALI {name}"),
-                address: format!("{} avenue de la République, {}", 10 + i, name.split(" – ").next().unwrap_or(name)),
+                address: format!(
+                    "{} avenue de la République, {}",
+                    10 + i,
+                    name.split(" – ").next().unwrap_or(name)
+                ),
                 phone: format!("01 48 {:02} {:02} {:02}", 10 + i, 20 + i, 30 + i),
                 email: format!("contact@ali-{s}.fr"),
                 opening_hours: "Du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h".into(),
                 agency_booking: i64::from(i % 2 == 1),
             })
             .await?;
-        store.insert_staff(&staff(Some(agency), "manager", "Responsable", name, "Responsable d'agence", format!("responsable@ali-{s}.fr"))).await?;
+        store
+            .insert_staff(&staff(
+                Some(agency),
+                "manager",
+                "Responsable",
+                name,
+                "Responsable d'agence",
+                format!("responsable@ali-{s}.fr"),
+            ))
+            .await?;
         // 340 at full scale: 15 per agency, plus one more in the 10 largest.
-        let n = scale.counsellors_per_agency + usize::from(scale.counsellors_per_agency >= 15 && i >= 12);
+        let n = scale.counsellors_per_agency
+            + usize::from(scale.counsellors_per_agency >= 15 && i >= 12);
         for k in 0..n {
-            let (first, last) = if i == 15 && k == 0 { ("Nadia", "Benali") } else { (FIRST[(i * 7 + k) % 24], LAST[(i * 5 + k * 3) % 24]) };
-            let email = if i == 15 && k == 0 { "nadia.benali@ali-bobigny.fr".to_string() } else { format!("conseiller{}@ali-{s}.fr", k + 1) };
-            let title = if k % 4 == 3 { "Travailleur·se social·e" } else { "Conseiller·ère en insertion" };
-            let id = store.insert_staff(&staff(Some(agency), "referent", first, last, title, email)).await?;
+            let (first, last) = if i == 15 && k == 0 {
+                ("Nadia", "Benali")
+            } else {
+                (FIRST[(i * 7 + k) % 24], LAST[(i * 5 + k * 3) % 24])
+            };
+            let email = if i == 15 && k == 0 {
+                "nadia.benali@ali-bobigny.fr".to_string()
+            } else {
+                format!("conseiller{}@ali-{s}.fr", k + 1)
+            };
+            let title = if k % 4 == 3 {
+                "Travailleur·se social·e"
+            } else {
+                "Conseiller·ère en insertion"
+            };
+            let id = store
+                .insert_staff(&staff(Some(agency), "referent", first, last, title, email))
+                .await?;
             counsellors.push((agency, id));
             extra += 1;
         }
@@ -123,7 +175,15 @@ pub async fn seed(store: &dyn Store, scale: &Scale, now: DateTime<Utc>) -> anyho
     for n in 0..scale.allocataires {
         let (agency, counsellor) = counsellors[n % counsellors.len()];
         let first_demo = n == 0;
-        let (agency, counsellor) = if first_demo { counsellors.iter().copied().find(|(a, _)| *a == 16).unwrap_or((agency, counsellor)) } else { (agency, counsellor) };
+        let (agency, counsellor) = if first_demo {
+            counsellors
+                .iter()
+                .copied()
+                .find(|(a, _)| *a == 16)
+                .unwrap_or((agency, counsellor))
+        } else {
+            (agency, counsellor)
+        };
         batch.push(AllocataireRow {
             id: 0,
             agency_id: agency,
@@ -133,7 +193,9 @@ pub async fn seed(store: &dyn Store, scale: &Scale, now: DateTime<Utc>) -> anyho
             last_name: LAST[(n / 24) % 24].into(),
             phone: Some(format!("06{:08}", n + 1)),
             email: (n % 3 == 0).then(|| format!("allocataire{}@exemple.org", n + 1)),
-            orientation_date: (today - Duration::days(if first_demo { 5 } else { (n % 60) as i64 })).to_string(),
+            orientation_date: (today
+                - Duration::days(if first_demo { 5 } else { (n % 60) as i64 }))
+            .to_string(),
             disabled: 0,
             session_epoch: 0,
         });
@@ -144,7 +206,15 @@ pub async fn seed(store: &dyn Store, scale: &Scale, now: DateTime<Utc>) -> anyho
     }
     store.insert_allocataires(&batch, now.timestamp()).await?;
     // Open slots: weekdays, mornings and afternoons, for the coming weeks.
-    let times = [(9, 0), (9, 45), (10, 30), (11, 15), (14, 0), (14, 45), (15, 30)];
+    let times = [
+        (9, 0),
+        (9, 45),
+        (10, 30),
+        (11, 15),
+        (14, 0),
+        (14, 45),
+        (15, 30),
+    ];
     let mut slots = Vec::new();
     for (agency, counsellor) in &counsellors {
         for d in 1..=scale.slot_days {
@@ -153,8 +223,16 @@ pub async fn seed(store: &dyn Store, scale: &Scale, now: DateTime<Utc>) -> anyho
                 continue;
             }
             for (h, m) in times {
-                let Some(start) = NaiveTime::from_hms_opt(h, m, 0).and_then(|t| format::local(day, t)) else { continue };
-                let modalities = if counsellor % 3 == 0 { "sur_place,telephone,visio" } else { "sur_place,telephone" };
+                let Some(start) =
+                    NaiveTime::from_hms_opt(h, m, 0).and_then(|t| format::local(day, t))
+                else {
+                    continue;
+                };
+                let modalities = if counsellor % 3 == 0 {
+                    "sur_place,telephone,visio"
+                } else {
+                    "sur_place,telephone"
+                };
                 slots.push(NewSlot {
                     agency_id: *agency,
                     counsellor_id: *counsellor,

@@ -21,12 +21,18 @@ impl Sessions {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .busy_timeout(std::time::Duration::from_secs(15));
-            let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(opts)
+                .await?;
             let s = SqliteStore::new(pool);
             s.migrate().await?;
             Self::Sqlite(s)
         } else {
-            let pool = sqlx::postgres::PgPoolOptions::new().max_connections(4).connect(url).await?;
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(4)
+                .connect(url)
+                .await?;
             let s = PostgresStore::new(pool);
             s.migrate().await?;
             Self::Postgres(s)

@@ -77,38 +77,87 @@ pub fn settings(config: &Config) -> Settings {
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        if let Some(path) = config.database_url.strip_prefix("sqlite://").or_else(|| config.database_url.strip_prefix("sqlite:")) {
+        if let Some(path) = config
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| config.database_url.strip_prefix("sqlite:"))
+        {
             let file = path.split('?').next().unwrap_or(path);
-            if let Some(dir) = std::path::Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Some(dir) = std::path::Path::new(file)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
                 std::fs::create_dir_all(dir)?;
             }
         }
-        let store = SqlStore::connect(&config.database_url, config.database_max_connections).await.map_err(anyhow::Error::msg)?;
-        if config.demo && store.count("agencies").await.map_err(|e| anyhow::anyhow!("{e}"))? == 0 {
+        let store = SqlStore::connect(&config.database_url, config.database_max_connections)
+            .await
+            .map_err(anyhow::Error::msg)?;
+        if config.demo
+            && store
+                .count("agencies")
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                == 0
+        {
             let lines = seed::seed(&store, &seed::Scale::DEMO, chrono::Utc::now()).await?;
             for l in &lines {
                 tracing::info!("{l}");
                 println!("{l}");
             }
         }
-        let state = AppState::new(Arc::new(store), settings(&config), Limits::new(config.auth.rate_per_minute));
+        let state = AppState::new(
+            Arc::new(store),
+            settings(&config),
+            Limits::new(config.auth.rate_per_minute),
+        );
         let sessions = Sessions::connect(&config.database_url).await?;
-        let leptos = LeptosOptions::builder().output_name("portail").site_root(config.http.site_root.as_str()).site_pkg_dir("pkg").build();
+        let leptos = LeptosOptions::builder()
+            .output_name("portail")
+            .site_root(config.http.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .build();
         let router = build_router(&config, state.clone(), sessions.clone(), leptos);
         let listener = tokio::net::TcpListener::bind(&config.http.addr).await?;
         let port = listener.local_addr()?.port();
-        Ok(Self { listener, router, state, port, config, sessions })
+        Ok(Self {
+            listener,
+            router,
+            state,
+            port,
+            config,
+            sessions,
+        })
     }
 
-    pub async fn run(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let email = transport::email_transport(&self.config.smtp).map_err(anyhow::Error::msg)?;
         let sms = transport::sms_transport(&self.config.sms);
-        let worker = jobs::spawn_outbox_worker(self.state.clone(), email, sms, Duration::from_secs(self.config.jobs.outbox_interval_secs), stop_rx.clone());
-        let reminders = jobs::spawn_reminders(self.state.clone(), Duration::from_secs(self.config.jobs.reminder_interval_secs), stop_rx);
+        let worker = jobs::spawn_outbox_worker(
+            self.state.clone(),
+            email,
+            sms,
+            Duration::from_secs(self.config.jobs.outbox_interval_secs),
+            stop_rx.clone(),
+        );
+        let reminders = jobs::spawn_reminders(
+            self.state.clone(),
+            Duration::from_secs(self.config.jobs.reminder_interval_secs),
+            stop_rx,
+        );
         let cleanup = self.sessions.spawn_cleanup();
         tracing::info!(port = self.port, "listening");
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await?;
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
         let _ = stop_tx.send(true);
         let _ = worker.await;
         let _ = reminders.await;
@@ -118,27 +167,46 @@ impl Application {
     }
 }
 
-pub fn build_router(config: &Config, state: AppState, sessions: Sessions, leptos: LeptosOptions) -> Router {
+pub fn build_router(
+    config: &Config,
+    state: AppState,
+    sessions: Sessions,
+    leptos: LeptosOptions,
+) -> Router {
     let routes = generate_route_list(App);
     let site_root = leptos.site_root.to_string();
-    let server_state = ServerState { leptos: leptos.clone(), app: state.clone() };
+    let server_state = ServerState {
+        leptos: leptos.clone(),
+        app: state.clone(),
+    };
     let ctx_state = state.clone();
-    let cookie = if config.http.secure_cookies { "__Host-portail" } else { "portail" };
+    let cookie = if config.http.secure_cookies {
+        "__Host-portail"
+    } else {
+        "portail"
+    };
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name(cookie)
         .with_secure(config.http.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::minutes(config.session.inactivity_minutes)));
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::minutes(config.session.inactivity_minutes),
+        ));
     let pages = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/i/{token}", get(routes::invitation_link))
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
-        .leptos_routes_with_context(&server_state, routes, move || provide_context(ctx_state.clone()), {
-            let leptos = leptos.clone();
-            move || shell(leptos.clone())
-        })
+        .leptos_routes_with_context(
+            &server_state,
+            routes,
+            move || provide_context(ctx_state.clone()),
+            {
+                let leptos = leptos.clone();
+                move || shell(leptos.clone())
+            },
+        )
         .fallback(leptos_axum::render_app_async_with_context(
             {
                 let s = state.clone();
@@ -151,17 +219,37 @@ pub fn build_router(config: &Config, state: AppState, sessions: Sessions, leptos
         ))
         .with_state(server_state)
         .layer(axum::middleware::from_fn(routes::server_fn_forms))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::resolve_actor))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::resolve_actor,
+        ))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(middleware::origin_check))
         .layer(RequestBodyLimitLayer::new(config.http.max_body_bytes));
-    let assets = ServeDir::new(&site_root).precompressed_br().precompressed_gzip();
+    let assets = ServeDir::new(&site_root)
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
-        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")).precompressed_br().precompressed_gzip())
+        .nest_service(
+            "/pkg",
+            ServeDir::new(format!("{site_root}/pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .route_service("/favicon.svg", assets.clone())
         .route_service("/favicon.ico", assets)
         .merge(pages)
-        .layer(CompressionLayer::new().br(true).gzip(true).quality(tower_http::CompressionLevel::Default))
-        .layer(axum::middleware::from_fn_with_state(HeaderConfig { hsts: config.http.secure_cookies }, middleware::security_headers))
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(tower_http::CompressionLevel::Default),
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            HeaderConfig {
+                hsts: config.http.secure_cookies,
+            },
+            middleware::security_headers,
+        ))
         .layer(TraceLayer::new_for_http())
 }

@@ -28,34 +28,65 @@ pub struct SmtpTransport {
 impl SmtpTransport {
     pub fn new(cfg: &Smtp) -> Result<Self, String> {
         let builder = match cfg.tls.as_str() {
-            "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host).map_err(|e| e.to_string())?,
-            "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host).map_err(|e| e.to_string())?,
+            "tls" => {
+                AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host).map_err(|e| e.to_string())?
+            }
+            "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host)
+                .map_err(|e| e.to_string())?,
             _ => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host),
         };
-        let mut builder = builder.port(cfg.port).timeout(Some(std::time::Duration::from_secs(20)));
+        let mut builder = builder
+            .port(cfg.port)
+            .timeout(Some(std::time::Duration::from_secs(20)));
         if !cfg.username.is_empty() {
-            builder = builder.credentials(Credentials::new(cfg.username.clone(), cfg.password.expose_secret().to_string()));
+            builder = builder.credentials(Credentials::new(
+                cfg.username.clone(),
+                cfg.password.expose_secret().to_string(),
+            ));
         }
-        Ok(Self { mailer: builder.build(), from: cfg.from.parse().map_err(|e| format!("smtp.from: {e}"))? })
+        Ok(Self {
+            mailer: builder.build(),
+            from: cfg.from.parse().map_err(|e| format!("smtp.from: {e}"))?,
+        })
     }
 }
 
 #[async_trait]
 impl Transport for SmtpTransport {
     async fn deliver(&self, m: &OutboxRow) -> Result<(), String> {
-        let to: Mailbox = m.recipient.parse().map_err(|e| format!("bad recipient: {e}"))?;
+        let to: Mailbox = m
+            .recipient
+            .parse()
+            .map_err(|e| format!("bad recipient: {e}"))?;
         let text = SinglePart::plain(m.body.clone());
-        let builder = Message::builder().from(self.from.clone()).to(to).subject(m.subject.clone());
+        let builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(m.subject.clone());
         let email = match &m.ics {
             Some(ics) => {
-                let method = if ics.contains("METHOD:CANCEL") { "CANCEL" } else { "PUBLISH" };
-                let kind = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}")).map_err(|e| e.to_string())?;
-                builder.multipart(MultiPart::mixed().singlepart(text).singlepart(Attachment::new("rendez-vous.ics".into()).body(ics.clone(), kind)))
+                let method = if ics.contains("METHOD:CANCEL") {
+                    "CANCEL"
+                } else {
+                    "PUBLISH"
+                };
+                let kind =
+                    ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                        .map_err(|e| e.to_string())?;
+                builder.multipart(
+                    MultiPart::mixed().singlepart(text).singlepart(
+                        Attachment::new("rendez-vous.ics".into()).body(ics.clone(), kind),
+                    ),
+                )
             }
             None => builder.singlepart(text),
         }
         .map_err(|e| e.to_string())?;
-        self.mailer.send(email).await.map(|_| ()).map_err(|e| e.to_string())
+        self.mailer
+            .send(email)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -68,7 +99,11 @@ pub struct HttpSms {
 
 impl HttpSms {
     pub fn new(cfg: &Sms) -> Self {
-        Self { client: reqwest::Client::new(), url: cfg.url.clone(), token: cfg.token.expose_secret().to_string() }
+        Self {
+            client: reqwest::Client::new(),
+            url: cfg.url.clone(),
+            token: cfg.token.expose_secret().to_string(),
+        }
     }
 }
 

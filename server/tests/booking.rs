@@ -11,30 +11,70 @@ async fn a_plain_form_post_books_and_redirects_with_a_notice(db: Db) {
     let c = app.allocataire(app.f.people1[0]).await;
     let slot = app.f.slots1[2].to_string();
     // An error sends the browser back to the form with the message and what was typed.
-    let res = app.form(&c, "/api/rdv/reserver", &[("slot_id", ""), ("modality", "visio"), ("idempotency_key", "form-key-0001")], "/rdv/prendre").await;
+    let res = app
+        .form(
+            &c,
+            "/api/rdv/reserver",
+            &[
+                ("slot_id", ""),
+                ("modality", "visio"),
+                ("idempotency_key", "form-key-0001"),
+            ],
+            "/rdv/prendre",
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/rdv/prendre");
     let (_, html) = app.page(&c, "/rdv/prendre").await;
     assert!(html.contains("Choisissez un créneau."), "field error shown");
-    assert!(html.contains(r#"value="visio" checked"#), "the modality chosen is kept");
+    assert!(
+        html.contains(r#"value="visio" checked"#),
+        "the modality chosen is kept"
+    );
     // The error is shown once.
-    assert!(!app.page(&c, "/rdv/prendre").await.1.contains("Le formulaire contient une erreur"));
+    assert!(!app
+        .page(&c, "/rdv/prendre")
+        .await
+        .1
+        .contains("Le formulaire contient une erreur"));
     // The real booking.
-    let res = app.form(&c, "/api/rdv/reserver", &[("slot_id", &slot), ("modality", "telephone"), ("idempotency_key", "form-key-0002")], "/rdv/prendre").await;
+    let res = app
+        .form(
+            &c,
+            "/api/rdv/reserver",
+            &[
+                ("slot_id", &slot),
+                ("modality", "telephone"),
+                ("idempotency_key", "form-key-0002"),
+            ],
+            "/rdv/prendre",
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let to = res.headers()["location"].to_str().expect("location").to_string();
+    let to = res.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
     assert!(to.starts_with("/rdv/"), "{to}");
     let (status, html) = app.page(&c, &to).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Votre rendez-vous est confirmé"));
     assert!(html.contains("Par téléphone"));
     // Confirmation by e-mail with a calendar file (stable UID, Europe/Paris, generic title).
-    let mail = app.wait_mail(|m| m.contains("Votre rendez-vous est confirm") || m.contains("=?utf-8?")).await;
+    let mail = app
+        .wait_mail(|m| m.contains("Votre rendez-vous est confirm") || m.contains("=?utf-8?"))
+        .await;
     let flat = mail.replace("=\r\n", "").replace("=\n", "");
     assert!(flat.contains("text/calendar"), "{flat}");
     let (_, ics) = app.page(&c, &format!("{to}/calendrier.ics")).await;
-    assert!(ics.contains("TZID=Europe/Paris") && ics.contains("SUMMARY:Rendez-vous avec votre référent·e"));
-    assert!(!ics.contains("premier_accueil"), "the reason never shows in a calendar");
+    assert!(
+        ics.contains("TZID=Europe/Paris")
+            && ics.contains("SUMMARY:Rendez-vous avec votre référent·e")
+    );
+    assert!(
+        !ics.contains("premier_accueil"),
+        "the reason never shows in a calendar"
+    );
     // And by SMS through the provider adapter.
     app.sms_with("0700000000", "RDV confirmé").await;
 }
@@ -46,31 +86,116 @@ async fn bad_input_gets_a_clear_error_and_writes_nothing(db: Db) {
     let before = (app.count("appointments").await, app.count("outbox").await);
     let long = "x".repeat(400);
     let foreign_slot = app.f.slots3[0].to_string();
-    let cases: Vec<(&str, Vec<(&str, &str)>, StatusCode)> = vec![
-        ("/api/rdv/reserver", vec![], StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/rdv/reserver", vec![("slot_id", "abc"), ("modality", "sur_place"), ("idempotency_key", "bad-key-0001")], StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/rdv/reserver", vec![("slot_id", "999999"), ("modality", "sur_place"), ("idempotency_key", "bad-key-0002")], StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/rdv/reserver", vec![("slot_id", &foreign_slot), ("modality", "sur_place"), ("idempotency_key", "bad-key-0003")], StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/rdv/reserver", vec![("slot_id", "1"), ("modality", "fax"), ("idempotency_key", "k")], StatusCode::UNPROCESSABLE_ENTITY),
-        ("/api/rdv/annuler", vec![("appointment_id", "not-a-number"), ("reason", "x")], StatusCode::BAD_REQUEST),
-        ("/api/rdv/annuler", vec![("appointment_id", "1"), ("reason", &long)], StatusCode::NOT_FOUND),
-        ("/api/pro/creneaux/ouvrir", vec![("date", "2020-01-01"), ("time", "10:00"), ("duration", "30"), ("sur_place", "on")], StatusCode::FORBIDDEN),
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, StatusCode);
+    let cases: Vec<Case> = vec![
+        (
+            "/api/rdv/reserver",
+            vec![],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/rdv/reserver",
+            vec![
+                ("slot_id", "abc"),
+                ("modality", "sur_place"),
+                ("idempotency_key", "bad-key-0001"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/rdv/reserver",
+            vec![
+                ("slot_id", "999999"),
+                ("modality", "sur_place"),
+                ("idempotency_key", "bad-key-0002"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/rdv/reserver",
+            vec![
+                ("slot_id", &foreign_slot),
+                ("modality", "sur_place"),
+                ("idempotency_key", "bad-key-0003"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/rdv/reserver",
+            vec![
+                ("slot_id", "1"),
+                ("modality", "fax"),
+                ("idempotency_key", "k"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "/api/rdv/annuler",
+            vec![("appointment_id", "not-a-number"), ("reason", "x")],
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/rdv/annuler",
+            vec![("appointment_id", "1"), ("reason", &long)],
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "/api/pro/creneaux/ouvrir",
+            vec![
+                ("date", "2020-01-01"),
+                ("time", "10:00"),
+                ("duration", "30"),
+                ("sur_place", "on"),
+            ],
+            StatusCode::FORBIDDEN,
+        ),
     ];
     for (path, form, expected) in cases {
         let (status, body) = app.call(&c, path, &form).await;
         assert_eq!(status, expected, "{path} {form:?}: {body}");
         let text = body.to_string();
-        assert!(!text.to_lowercase().contains("sql") && !text.contains("panicked"), "no internals leak: {text}");
+        assert!(
+            !text.to_lowercase().contains("sql") && !text.contains("panicked"),
+            "no internals leak: {text}"
+        );
     }
     // Staff: a slot in the past, an impossible duration.
     let staff = app.staff("c1@test.fr").await;
-    let (status, body) = app.call(&staff, "/api/pro/creneaux/ouvrir", &[("date", "2020-01-01"), ("time", "10:00"), ("duration", "30"), ("sur_place", "on")]).await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "/api/pro/creneaux/ouvrir",
+            &[
+                ("date", "2020-01-01"),
+                ("time", "10:00"),
+                ("duration", "30"),
+                ("sur_place", "on"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.to_string().contains("passée"), "{body}");
-    let (status, body) = app.call(&staff, "/api/pro/creneaux/ouvrir", &[("date", "2030-01-07"), ("time", "10:00"), ("duration", "5000")]).await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "/api/pro/creneaux/ouvrir",
+            &[
+                ("date", "2030-01-07"),
+                ("time", "10:00"),
+                ("duration", "5000"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.to_string().contains("240 minutes") && body.to_string().contains("modalité"), "{body}");
-    assert_eq!((app.count("appointments").await, app.count("outbox").await), before, "nothing written");
+    assert!(
+        body.to_string().contains("240 minutes") && body.to_string().contains("modalité"),
+        "{body}"
+    );
+    assert_eq!(
+        (app.count("appointments").await, app.count("outbox").await),
+        before,
+        "nothing written"
+    );
 }
 on_both!(bad_input_gets_a_clear_error_and_writes_nothing);
 
@@ -85,7 +210,17 @@ async fn two_hundred_clients_racing_for_one_slot_get_exactly_one_booking(db: Db)
         let (app, staff, slot) = (&app, staff.clone(), slot.clone());
         requests.push(async move {
             let key = format!("race-{i:05}");
-            app.call(&staff, "/api/pro/allocataire/reserver", &[("allocataire_id", &person), ("slot_id", &slot), ("modality", "sur_place"), ("idempotency_key", &key)]).await
+            app.call(
+                &staff,
+                "/api/pro/allocataire/reserver",
+                &[
+                    ("allocataire_id", &person),
+                    ("slot_id", &slot),
+                    ("modality", "sur_place"),
+                    ("idempotency_key", &key),
+                ],
+            )
+            .await
         });
     }
     let results = join_all(requests).await;
@@ -93,20 +228,45 @@ async fn two_hundred_clients_racing_for_one_slot_get_exactly_one_booking(db: Db)
     assert_eq!(ok, 1, "exactly one booking");
     for (status, body) in results.iter().filter(|(s, _)| *s != StatusCode::OK) {
         assert_eq!(*status, StatusCode::CONFLICT, "{body}");
-        assert!(body.to_string().contains("Ce créneau vient d'être pris"), "{body}");
+        assert!(
+            body.to_string().contains("Ce créneau vient d'être pris"),
+            "{body}"
+        );
     }
     assert_eq!(app.count("appointments").await, 1);
     // A retry with the winner's key creates nothing new.
     let before = app.count("outbox").await;
-    let booked = app.state.store.agenda(&[app.f.counsellor1], 0, i64::MAX / 2).await.expect("agenda");
+    let booked = app
+        .state
+        .store
+        .agenda(&[app.f.counsellor1], 0, i64::MAX / 2)
+        .await
+        .expect("agenda");
     let winner = booked[0].appointment.allocataire_id;
-    let winner_index = (0..200).find(|i| app.f.people1[i % app.f.people1.len()] == winner && results[*i].0 == StatusCode::OK).expect("winner");
+    let winner_index = (0..200)
+        .find(|i| {
+            app.f.people1[i % app.f.people1.len()] == winner && results[*i].0 == StatusCode::OK
+        })
+        .expect("winner");
     let (status, _) = app
-        .call(&staff, "/api/pro/allocataire/reserver", &[("allocataire_id", &winner.to_string()), ("slot_id", &slot), ("modality", "sur_place"), ("idempotency_key", &format!("race-{winner_index:05}"))])
+        .call(
+            &staff,
+            "/api/pro/allocataire/reserver",
+            &[
+                ("allocataire_id", &winner.to_string()),
+                ("slot_id", &slot),
+                ("modality", "sur_place"),
+                ("idempotency_key", &format!("race-{winner_index:05}")),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(app.count("appointments").await, 1);
-    assert_eq!(app.count("outbox").await, before, "no second confirmation either");
+    assert_eq!(
+        app.count("outbox").await,
+        before,
+        "no second confirmation either"
+    );
 }
 on_both!(two_hundred_clients_racing_for_one_slot_get_exactly_one_booking);
 
@@ -114,13 +274,46 @@ async fn moving_and_cancelling_respect_the_cutoff_and_free_the_slot(db: Db) {
     let Some(app) = spawn(db).await else { return };
     let c = app.allocataire(app.f.people1[2]).await;
     let (s0, s1) = (app.f.slots1[0].to_string(), app.f.slots1[4].to_string());
-    let (status, done) = app.call(&c, "/api/rdv/reserver", &[("slot_id", &s0), ("modality", "sur_place"), ("idempotency_key", "move-test-01")]).await;
+    let (status, done) = app
+        .call(
+            &c,
+            "/api/rdv/reserver",
+            &[
+                ("slot_id", &s0),
+                ("modality", "sur_place"),
+                ("idempotency_key", "move-test-01"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
-    let id = done["redirect"].as_str().unwrap_or("").trim_start_matches("/rdv/").to_string();
+    let id = done["redirect"]
+        .as_str()
+        .unwrap_or("")
+        .trim_start_matches("/rdv/")
+        .to_string();
     // The first slot is tomorrow at 10:00 UTC: possibly inside the 24 h cut-off.
-    let starts = app.state.store.slot(app.f.slots1[0]).await.expect("slot").expect("slot").starts_at;
+    let starts = app
+        .state
+        .store
+        .slot(app.f.slots1[0])
+        .await
+        .expect("slot")
+        .expect("slot")
+        .starts_at;
     let inside = starts - chrono::Utc::now().timestamp() < 24 * 3600;
-    let (status, body) = app.call(&c, "/api/rdv/deplacer", &[("appointment_id", &id), ("slot_id", &s1), ("modality", "telephone"), ("idempotency_key", "move-test-02"), ("reason", "rendez-vous médical")]).await;
+    let (status, body) = app
+        .call(
+            &c,
+            "/api/rdv/deplacer",
+            &[
+                ("appointment_id", &id),
+                ("slot_id", &s1),
+                ("modality", "telephone"),
+                ("idempotency_key", "move-test-02"),
+                ("reason", "rendez-vous médical"),
+            ],
+        )
+        .await;
     if inside {
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert!(body.to_string().contains("appelez votre référent"));
@@ -129,11 +322,40 @@ async fn moving_and_cancelling_respect_the_cutoff_and_free_the_slot(db: Db) {
     assert_eq!(status, StatusCode::OK, "{body}");
     // The old slot is free again: someone else books it.
     let other = app.allocataire(app.f.people1[3]).await;
-    assert_eq!(app.call(&other, "/api/rdv/reserver", &[("slot_id", &s0), ("modality", "sur_place"), ("idempotency_key", "move-test-03")]).await.0, StatusCode::OK);
-    let (status, _) = app.call(&c, "/api/rdv/annuler", &[("appointment_id", &id), ("reason", "plus disponible")]).await;
+    assert_eq!(
+        app.call(
+            &other,
+            "/api/rdv/reserver",
+            &[
+                ("slot_id", &s0),
+                ("modality", "sur_place"),
+                ("idempotency_key", "move-test-03")
+            ]
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    let (status, _) = app
+        .call(
+            &c,
+            "/api/rdv/annuler",
+            &[("appointment_id", &id), ("reason", "plus disponible")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _) = app.call(&c, "/api/rdv/annuler", &[("appointment_id", &id), ("reason", "encore")]).await;
-    assert_eq!(status, StatusCode::CONFLICT, "a cancelled appointment cannot be cancelled again");
+    let (status, _) = app
+        .call(
+            &c,
+            "/api/rdv/annuler",
+            &[("appointment_id", &id), ("reason", "encore")],
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "a cancelled appointment cannot be cancelled again"
+    );
     app.sms_with("0700000002", "est annulé").await;
 }
 on_both!(moving_and_cancelling_respect_the_cutoff_and_free_the_slot);

@@ -27,7 +27,12 @@ fn start(db_url: &str, port: u16) -> tokio::process::Child {
 
 async fn wait_healthy(base: &str) {
     for _ in 0..200 {
-        if client().get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status() == StatusCode::OK) {
+        if client()
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status() == StatusCode::OK)
+        {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -46,15 +51,28 @@ async fn acknowledged_bookings_survive_kill_9() {
         let new: Vec<NewSlot> = (0..300)
             .map(|i| NewSlot {
                 agency_id: f.agency1,
-                counsellor_id: if i % 2 == 0 { f.counsellor1 } else { f.counsellor2 },
+                counsellor_id: if i % 2 == 0 {
+                    f.counsellor1
+                } else {
+                    f.counsellor2
+                },
                 starts_at: day + (i / 2) * 3600,
                 ends_at: day + (i / 2) * 3600 + 1800,
                 modalities: "sur_place".into(),
                 location: "x".into(),
             })
             .collect();
-        store.create_slots(&new, now.timestamp()).await.expect("slots");
-        let ids: Vec<i64> = store.slots(&[f.counsellor1, f.counsellor2], day - 1, day + 400 * 3600).await.expect("slots").iter().map(|s| s.id).collect();
+        store
+            .create_slots(&new, now.timestamp())
+            .await
+            .expect("slots");
+        let ids: Vec<i64> = store
+            .slots(&[f.counsellor1, f.counsellor2], day - 1, day + 400 * 3600)
+            .await
+            .expect("slots")
+            .iter()
+            .map(|s| s.id)
+            .collect();
         store.pool().close().await;
         (f, ids)
     };
@@ -67,7 +85,10 @@ async fn acknowledged_bookings_survive_kill_9() {
         .post(format!("{base}/api/pro/connexion"))
         .header("origin", &base)
         .header("accept", "application/json")
-        .form(&[("email", "manager1@test.fr"), ("password", app::server::testing::PASSWORD)])
+        .form(&[
+            ("email", "manager1@test.fr"),
+            ("password", app::server::testing::PASSWORD),
+        ])
         .send()
         .await
         .expect("sign in");
@@ -78,7 +99,14 @@ async fn acknowledged_bookings_survive_kill_9() {
     let next = Arc::new(Mutex::new(0usize));
     let mut workers = Vec::new();
     for _ in 0..8 {
-        let (staff, base, ack, next, people, slots) = (staff.clone(), base.clone(), acknowledged.clone(), next.clone(), f.people1.clone(), slots.clone());
+        let (staff, base, ack, next, people, slots) = (
+            staff.clone(),
+            base.clone(),
+            acknowledged.clone(),
+            next.clone(),
+            f.people1.clone(),
+            slots.clone(),
+        );
         workers.push(tokio::spawn(async move {
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
@@ -91,9 +119,23 @@ async fn acknowledged_bookings_survive_kill_9() {
                     break;
                 }
                 let key = format!("durable-{i:05}");
-                let form = [("allocataire_id", people[i].to_string()), ("slot_id", slots[i].to_string()), ("modality", "sur_place".into()), ("idempotency_key", key.clone())];
-                match staff.post(format!("{base}/api/pro/allocataire/reserver")).header("origin", &base).header("accept", "application/json").form(&form).send().await {
-                    Ok(r) if r.status() == StatusCode::OK => ack.lock().expect("lock").push((people[i], slots[i], key)),
+                let form = [
+                    ("allocataire_id", people[i].to_string()),
+                    ("slot_id", slots[i].to_string()),
+                    ("modality", "sur_place".into()),
+                    ("idempotency_key", key.clone()),
+                ];
+                match staff
+                    .post(format!("{base}/api/pro/allocataire/reserver"))
+                    .header("origin", &base)
+                    .header("accept", "application/json")
+                    .form(&form)
+                    .send()
+                    .await
+                {
+                    Ok(r) if r.status() == StatusCode::OK => {
+                        ack.lock().expect("lock").push((people[i], slots[i], key))
+                    }
                     Ok(r) => panic!("unexpected answer {}", r.status()),
                     Err(_) => break, // the server is gone
                 }
@@ -113,20 +155,30 @@ async fn acknowledged_bookings_survive_kill_9() {
         let _ = w.await;
     }
     let acked = acknowledged.lock().expect("lock").clone();
-    assert!(acked.len() >= 10, "the load ran before the kill ({} acknowledged)", acked.len());
+    assert!(
+        acked.len() >= 10,
+        "the load ran before the kill ({} acknowledged)",
+        acked.len()
+    );
 
     // Restart on the same file.
     let mut server = start(&db_url, port);
     wait_healthy(&base).await;
     let store = SqlStore::connect(&db_url, 2).await.expect("store");
-    let (integrity,): (String,) = sqlx::query_as("PRAGMA integrity_check").fetch_one(store.pool()).await.expect("integrity");
+    let (integrity,): (String,) = sqlx::query_as("PRAGMA integrity_check")
+        .fetch_one(store.pool())
+        .await
+        .expect("integrity");
     assert_eq!(integrity, "ok");
     for (person, slot, _) in &acked {
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM appointments WHERE allocataire_id = {person} AND slot_id = {slot} AND status = 'booked'"))
             .fetch_one(store.pool())
             .await
             .expect("count");
-        assert_eq!(n, 1, "acknowledged booking of {person} on slot {slot} is there");
+        assert_eq!(
+            n, 1,
+            "acknowledged booking of {person} on slot {slot} is there"
+        );
     }
     let (overlaps,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM appointments a JOIN appointments b ON a.id < b.id AND a.counsellor_id = b.counsellor_id \
@@ -139,8 +191,20 @@ async fn acknowledged_bookings_survive_kill_9() {
     // Retrying what was acknowledged (same keys) creates nothing new; sessions survived too.
     let before = store.count("appointments").await.expect("count");
     for (person, slot, key) in acked.iter().take(10) {
-        let form = [("allocataire_id", person.to_string()), ("slot_id", slot.to_string()), ("modality", "sur_place".into()), ("idempotency_key", key.clone())];
-        let r = staff.post(format!("{base}/api/pro/allocataire/reserver")).header("origin", &base).header("accept", "application/json").form(&form).send().await.expect("retry");
+        let form = [
+            ("allocataire_id", person.to_string()),
+            ("slot_id", slot.to_string()),
+            ("modality", "sur_place".into()),
+            ("idempotency_key", key.clone()),
+        ];
+        let r = staff
+            .post(format!("{base}/api/pro/allocataire/reserver"))
+            .header("origin", &base)
+            .header("accept", "application/json")
+            .form(&form)
+            .send()
+            .await
+            .expect("retry");
         assert_eq!(r.status(), StatusCode::OK);
     }
     assert_eq!(store.count("appointments").await.expect("count"), before);

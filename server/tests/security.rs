@@ -35,7 +35,11 @@ enum Expect {
 
 fn expect(actor: Option<&Actor>, e: &Endpoint) -> Expect {
     let Some(actor) = actor else {
-        return if matches!(e.on, On::Public) { Expect::Allowed } else { Expect::Status(StatusCode::UNAUTHORIZED) };
+        return if matches!(e.on, On::Public) {
+            Expect::Allowed
+        } else {
+            Expect::Status(StatusCode::UNAUTHORIZED)
+        };
     };
     let result = match e.on {
         On::Public => Ok(()),
@@ -56,70 +60,269 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
     let person_a = f.people1[0];
     // Person A has a booked appointment with counsellor 1.
     let alloc_a = app.allocataire(person_a).await;
-    let (status, done) = app.call(&alloc_a, "/api/rdv/reserver", &[("slot_id", &f.slots1[6].to_string()), ("modality", "sur_place"), ("idempotency_key", "matrix-key-01")]).await;
+    let (status, done) = app
+        .call(
+            &alloc_a,
+            "/api/rdv/reserver",
+            &[
+                ("slot_id", &f.slots1[6].to_string()),
+                ("modality", "sur_place"),
+                ("idempotency_key", "matrix-key-01"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{done}");
-    let appointment = done["redirect"].as_str().unwrap_or("").trim_start_matches("/rdv/").to_string();
+    let appointment = done["redirect"]
+        .as_str()
+        .unwrap_or("")
+        .trim_start_matches("/rdv/")
+        .to_string();
 
-    let staff = |id: i64, role: StaffRole, agency: Option<AgencyId>| Actor::Staff { id: StaffId(id), role, agency };
+    let staff = |id: i64, role: StaffRole, agency: Option<AgencyId>| Actor::Staff {
+        id: StaffId(id),
+        role,
+        agency,
+    };
     let roles: Vec<(&str, Option<Actor>, Client)> = vec![
         ("anonymous", None, client()),
-        ("allocataire A", Some(Actor::Allocataire { id: AllocataireId(person_a), agency: a1 }), alloc_a),
-        ("allocataire B (same agency)", Some(Actor::Allocataire { id: AllocataireId(f.people1[1]), agency: a1 }), app.allocataire(f.people1[1]).await),
-        ("allocataire C (other agency)", Some(Actor::Allocataire { id: AllocataireId(f.person2), agency: a2 }), app.allocataire(f.person2).await),
-        ("referent 2 (same agency)", Some(staff(f.counsellor2, StaffRole::Referent, Some(a1))), app.staff("c2@test.fr").await),
-        ("referent 3 (other agency)", Some(staff(f.counsellor3, StaffRole::Referent, Some(a2))), app.staff("c3@test.fr").await),
-        ("manager 2 (other agency)", Some(staff(f.manager2, StaffRole::Manager, Some(a2))), app.staff("manager2@test.fr").await),
-        ("referent 1 (the référent)", Some(staff(f.counsellor1, StaffRole::Referent, Some(a1))), app.staff("c1@test.fr").await),
-        ("manager 1", Some(staff(f.manager1, StaffRole::Manager, Some(a1))), app.staff("manager1@test.fr").await),
-        ("admin", Some(staff(f.admin, StaffRole::Admin, None)), app.staff("admin@test.fr").await),
+        (
+            "allocataire A",
+            Some(Actor::Allocataire {
+                id: AllocataireId(person_a),
+                agency: a1,
+            }),
+            alloc_a,
+        ),
+        (
+            "allocataire B (same agency)",
+            Some(Actor::Allocataire {
+                id: AllocataireId(f.people1[1]),
+                agency: a1,
+            }),
+            app.allocataire(f.people1[1]).await,
+        ),
+        (
+            "allocataire C (other agency)",
+            Some(Actor::Allocataire {
+                id: AllocataireId(f.person2),
+                agency: a2,
+            }),
+            app.allocataire(f.person2).await,
+        ),
+        (
+            "referent 2 (same agency)",
+            Some(staff(f.counsellor2, StaffRole::Referent, Some(a1))),
+            app.staff("c2@test.fr").await,
+        ),
+        (
+            "referent 3 (other agency)",
+            Some(staff(f.counsellor3, StaffRole::Referent, Some(a2))),
+            app.staff("c3@test.fr").await,
+        ),
+        (
+            "manager 2 (other agency)",
+            Some(staff(f.manager2, StaffRole::Manager, Some(a2))),
+            app.staff("manager2@test.fr").await,
+        ),
+        (
+            "referent 1 (the référent)",
+            Some(staff(f.counsellor1, StaffRole::Referent, Some(a1))),
+            app.staff("c1@test.fr").await,
+        ),
+        (
+            "manager 1",
+            Some(staff(f.manager1, StaffRole::Manager, Some(a1))),
+            app.staff("manager1@test.fr").await,
+        ),
+        (
+            "admin",
+            Some(staff(f.admin, StaffRole::Admin, None)),
+            app.staff("admin@test.fr").await,
+        ),
     ];
     let c1 = Target::counsellor(a1, StaffId(f.counsellor1));
     let file_a = Target::allocataire(a1, AllocataireId(person_a));
-    let appt = Target { agency: Some(a1), allocataire: Some(AllocataireId(person_a)), counsellor: Some(StaffId(f.counsellor1)) };
+    let appt = Target {
+        agency: Some(a1),
+        allocataire: Some(AllocataireId(person_a)),
+        counsellor: Some(StaffId(f.counsellor1)),
+    };
     let s = |v: i64| v.to_string();
     let endpoints = vec![
-        Endpoint { path: "/api/moi", form: vec![], action: Action::ViewOwnFile, on: On::Public },
-        Endpoint { path: "/api/espace", form: vec![], action: Action::ViewOwnFile, on: On::Myself },
-        Endpoint { path: "/api/rdv/creneaux", form: vec![], action: Action::ManageOwnAppointments, on: On::Myself },
-        Endpoint { path: "/api/rdv/voir", form: vec![("id", appointment.clone())], action: Action::ViewOwnFile, on: On::Target(file_a) },
-        Endpoint { path: "/api/rdv/creneaux", form: vec![("moving", appointment.clone())], action: Action::ManageOwnAppointments, on: On::Target(file_a) },
-        Endpoint { path: "/api/rdv/reserver", form: vec![], action: Action::ManageOwnAppointments, on: On::Myself },
-        Endpoint { path: "/api/rdv/deplacer", form: vec![("appointment_id", appointment.clone())], action: Action::ManageOwnAppointments, on: On::Target(file_a) },
-        Endpoint { path: "/api/rdv/annuler", form: vec![("appointment_id", appointment.clone())], action: Action::ManageOwnAppointments, on: On::Target(file_a) },
-        Endpoint { path: "/api/pro/agenda", form: vec![("conseiller", s(f.counsellor1))], action: Action::ViewAgenda, on: On::Target(c1) },
-        Endpoint { path: "/api/pro/creneaux", form: vec![("conseiller", s(f.counsellor1))], action: Action::ManageSlots, on: On::Target(c1) },
         Endpoint {
-            path: "/api/pro/creneaux/ouvrir",
-            form: vec![("counsellor_id", s(f.counsellor1)), ("date", "2031-03-03".into()), ("time", "08:00".into()), ("duration", "30".into()), ("sur_place", "on".into())],
+            path: "/api/moi",
+            form: vec![],
+            action: Action::ViewOwnFile,
+            on: On::Public,
+        },
+        Endpoint {
+            path: "/api/espace",
+            form: vec![],
+            action: Action::ViewOwnFile,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/rdv/creneaux",
+            form: vec![],
+            action: Action::ManageOwnAppointments,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/rdv/voir",
+            form: vec![("id", appointment.clone())],
+            action: Action::ViewOwnFile,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/rdv/creneaux",
+            form: vec![("moving", appointment.clone())],
+            action: Action::ManageOwnAppointments,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/rdv/reserver",
+            form: vec![],
+            action: Action::ManageOwnAppointments,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/rdv/deplacer",
+            form: vec![("appointment_id", appointment.clone())],
+            action: Action::ManageOwnAppointments,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/rdv/annuler",
+            form: vec![("appointment_id", appointment.clone())],
+            action: Action::ManageOwnAppointments,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/agenda",
+            form: vec![("conseiller", s(f.counsellor1))],
+            action: Action::ViewAgenda,
+            on: On::Target(c1),
+        },
+        Endpoint {
+            path: "/api/pro/creneaux",
+            form: vec![("conseiller", s(f.counsellor1))],
             action: Action::ManageSlots,
             on: On::Target(c1),
         },
-        Endpoint { path: "/api/pro/creneaux/fermer", form: vec![("slot_id", s(f.slots1[9]))], action: Action::ManageSlots, on: On::Target(c1) },
-        Endpoint { path: "/api/pro/absence", form: vec![("counsellor_id", s(f.counsellor1)), ("from", "2031-05-05".into()), ("to", "2031-05-06".into())], action: Action::ManageSlots, on: On::Target(c1) },
-        Endpoint { path: "/api/pro/rdv/resultat", form: vec![("appointment_id", appointment.clone()), ("outcome", String::new())], action: Action::RecordOutcome, on: On::Target(appt) },
-        Endpoint { path: "/api/pro/rdv/annuler", form: vec![("appointment_id", appointment.clone()), ("reason", String::new())], action: Action::BookForAllocataire, on: On::Target(appt) },
-        Endpoint { path: "/api/pro/allocataires", form: vec![("conseiller", s(f.counsellor1))], action: Action::ViewAllocataire, on: On::Target(c1) },
-        Endpoint { path: "/api/pro/allocataire", form: vec![("id", s(person_a))], action: Action::ViewAllocataire, on: On::Target(file_a) },
-        Endpoint { path: "/api/pro/allocataire/reserver", form: vec![("allocataire_id", s(person_a))], action: Action::BookForAllocataire, on: On::Target(file_a) },
-        Endpoint { path: "/api/pro/messages", form: vec![], action: Action::ViewOutbox, on: On::Myself },
+        Endpoint {
+            path: "/api/pro/creneaux/ouvrir",
+            form: vec![
+                ("counsellor_id", s(f.counsellor1)),
+                ("date", "2031-03-03".into()),
+                ("time", "08:00".into()),
+                ("duration", "30".into()),
+                ("sur_place", "on".into()),
+            ],
+            action: Action::ManageSlots,
+            on: On::Target(c1),
+        },
+        Endpoint {
+            path: "/api/pro/creneaux/fermer",
+            form: vec![("slot_id", s(f.slots1[9]))],
+            action: Action::ManageSlots,
+            on: On::Target(c1),
+        },
+        Endpoint {
+            path: "/api/pro/absence",
+            form: vec![
+                ("counsellor_id", s(f.counsellor1)),
+                ("from", "2031-05-05".into()),
+                ("to", "2031-05-06".into()),
+            ],
+            action: Action::ManageSlots,
+            on: On::Target(c1),
+        },
+        Endpoint {
+            path: "/api/pro/rdv/resultat",
+            form: vec![
+                ("appointment_id", appointment.clone()),
+                ("outcome", String::new()),
+            ],
+            action: Action::RecordOutcome,
+            on: On::Target(appt),
+        },
+        Endpoint {
+            path: "/api/pro/rdv/annuler",
+            form: vec![
+                ("appointment_id", appointment.clone()),
+                ("reason", String::new()),
+            ],
+            action: Action::BookForAllocataire,
+            on: On::Target(appt),
+        },
+        Endpoint {
+            path: "/api/pro/allocataires",
+            form: vec![("conseiller", s(f.counsellor1))],
+            action: Action::ViewAllocataire,
+            on: On::Target(c1),
+        },
+        Endpoint {
+            path: "/api/pro/allocataire",
+            form: vec![("id", s(person_a))],
+            action: Action::ViewAllocataire,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/allocataire/reserver",
+            form: vec![("allocataire_id", s(person_a))],
+            action: Action::BookForAllocataire,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/messages",
+            form: vec![],
+            action: Action::ViewOutbox,
+            on: On::Myself,
+        },
     ];
     // Sign-in endpoints are public by nature; they are covered by tests/auth.rs.
-    let public = ["/api/connexion/code", "/api/connexion/verifier", "/api/invitation/continuer", "/api/pro/connexion", "/api/deconnexion"];
+    let public = [
+        "/api/connexion/code",
+        "/api/connexion/verifier",
+        "/api/invitation/continuer",
+        "/api/pro/connexion",
+        "/api/deconnexion",
+    ];
     let walked: BTreeSet<&str> = endpoints.iter().map(|e| e.path).chain(public).collect();
-    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_string()).collect();
-    let missing: Vec<&String> = registered.iter().filter(|p| !walked.contains(p.as_str())).collect();
-    assert!(missing.is_empty(), "server functions missing from the matrix walk: {missing:?}");
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p.to_string())
+        .collect();
+    let missing: Vec<&String> = registered
+        .iter()
+        .filter(|p| !walked.contains(p.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "server functions missing from the matrix walk: {missing:?}"
+    );
 
     let mut checked = 0;
     for e in &endpoints {
         for (name, actor, c) in &roles {
             let form: Vec<(&str, &str)> = e.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let (status, body) = app.call(c, e.path, &form).await;
-            assert_ne!(status, StatusCode::INTERNAL_SERVER_ERROR, "{name} on {}: {body}", e.path);
+            assert_ne!(
+                status,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "{name} on {}: {body}",
+                e.path
+            );
             match expect(actor.as_ref(), e) {
-                Expect::Status(s) => assert_eq!(status, s, "{name} on {} {:?}: {body}", e.path, e.form),
+                Expect::Status(s) => {
+                    assert_eq!(status, s, "{name} on {} {:?}: {body}", e.path, e.form)
+                }
                 Expect::Allowed => assert!(
-                    ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status),
+                    ![
+                        StatusCode::UNAUTHORIZED,
+                        StatusCode::FORBIDDEN,
+                        StatusCode::NOT_FOUND
+                    ]
+                    .contains(&status),
                     "{name} should pass authorisation on {}: {status} {body}",
                     e.path
                 ),
@@ -129,20 +332,48 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
     }
     assert_eq!(checked, endpoints.len() * roles.len());
     // The appointment is still booked: every refused attempt wrote nothing.
-    let a = app.state.store.appointment(appointment.parse().unwrap_or_default()).await.expect("read").expect("exists");
+    let a = app
+        .state
+        .store
+        .appointment(appointment.parse().unwrap_or_default())
+        .await
+        .expect("read")
+        .expect("exists");
     assert_eq!(a.status, "booked");
 
     // Routes outside server functions.
     let ics = format!("/rdv/{appointment}/calendrier.ics");
     assert_eq!(app.page(&roles[1].2, &ics).await.0, StatusCode::OK);
-    assert_eq!(app.page(&roles[2].2, &ics).await.0, StatusCode::NOT_FOUND, "another person's calendar file is not found");
+    assert_eq!(
+        app.page(&roles[2].2, &ics).await.0,
+        StatusCode::NOT_FOUND,
+        "another person's calendar file is not found"
+    );
     assert_eq!(app.page(&roles[0].2, &ics).await.0, StatusCode::SEE_OTHER);
-    for path in ["/pro/agenda", "/pro/creneaux", "/pro/allocataires", &format!("/pro/allocataires/{person_a}"), "/pro/messages"] {
-        assert_eq!(app.page(&roles[1].2, path).await.0, StatusCode::SEE_OTHER, "allocataires are sent away from {path}");
+    for path in [
+        "/pro/agenda",
+        "/pro/creneaux",
+        "/pro/allocataires",
+        &format!("/pro/allocataires/{person_a}"),
+        "/pro/messages",
+    ] {
+        assert_eq!(
+            app.page(&roles[1].2, path).await.0,
+            StatusCode::SEE_OTHER,
+            "allocataires are sent away from {path}"
+        );
     }
-    let (status, _) = app.page(&roles[6].2, &format!("/pro/allocataires/{person_a}")).await;
-    assert_eq!(status, StatusCode::NOT_FOUND, "another agency's file page answers 404");
-    let (status, html) = app.page(&roles[8].2, &format!("/pro/allocataires/{person_a}")).await;
+    let (status, _) = app
+        .page(&roles[6].2, &format!("/pro/allocataires/{person_a}"))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another agency's file page answers 404"
+    );
+    let (status, html) = app
+        .page(&roles[8].2, &format!("/pro/allocataires/{person_a}"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Personne0"));
 }
@@ -150,10 +381,14 @@ on_both!(every_role_meets_the_matrix_on_every_server_function);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn state_changes_from_another_origin_are_refused_and_write_nothing() {
-    let Some(app) = spawn(Db::Sqlite).await else { return };
+    let Some(app) = spawn(Db::Sqlite).await else {
+        return;
+    };
     let before = app.count("outbox").await;
     for origin in [Some("https://evil.example"), Some("null"), None] {
-        let mut req = client().post(app.url("/api/connexion/code")).form(&[("identifier", "5000001")]);
+        let mut req = client()
+            .post(app.url("/api/connexion/code"))
+            .form(&[("identifier", "5000001")]);
         if let Some(o) = origin {
             req = req.header("origin", o);
         }
@@ -162,40 +397,91 @@ async fn state_changes_from_another_origin_are_refused_and_write_nothing() {
         assert!(res.text().await.unwrap_or_default().contains("refusée"));
     }
     // A same-origin fetch without Origin but with Sec-Fetch-Site passes.
-    let res = client().post(app.url("/api/connexion/code")).header("sec-fetch-site", "same-origin").form(&[("identifier", "5000001")]).send().await.expect("post");
+    let res = client()
+        .post(app.url("/api/connexion/code"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("identifier", "5000001")])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(app.count("outbox").await, before + 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn oversized_bodies_get_a_french_413() {
-    let Some(app) = spawn(Db::Sqlite).await else { return };
+    let Some(app) = spawn(Db::Sqlite).await else {
+        return;
+    };
     let big = "x".repeat(200_000);
-    let res = client().post(app.url("/api/connexion/code")).header("origin", &app.base).form(&[("identifier", big.as_str())]).send().await.expect("post");
+    let res = client()
+        .post(app.url("/api/connexion/code"))
+        .header("origin", &app.base)
+        .form(&[("identifier", big.as_str())])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(res.text().await.unwrap_or_default().contains("trop volumineux"));
+    assert!(res
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("trop volumineux"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_security_headers_and_are_not_cached() {
-    let Some(app) = spawn(Db::Sqlite).await else { return };
-    let res = client().get(app.url("/connexion")).send().await.expect("get");
+    let Some(app) = spawn(Db::Sqlite).await else {
+        return;
+    };
+    let res = client()
+        .get(app.url("/connexion"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(res.status(), StatusCode::OK);
     let h = res.headers().clone();
     let csp = h["content-security-policy"].to_str().unwrap_or("");
-    assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'") && csp.contains("frame-ancestors 'none'"));
-    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).unwrap_or("");
+    assert!(
+        csp.contains("object-src 'none'")
+            && csp.contains("base-uri 'none'")
+            && csp.contains("frame-ancestors 'none'")
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .unwrap_or("");
     assert!(nonce.len() >= 16);
     let html = res.text().await.unwrap_or_default();
-    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the page's script carries the header's nonce");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the page's script carries the header's nonce"
+    );
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["cache-control"], "no-store");
     assert_eq!(h["referrer-policy"], "no-referrer");
     assert!(html.contains("<html lang=\"fr\">"));
     // The health check says the database answers.
-    assert_eq!(client().get(app.url("/healthz")).send().await.expect("get").status(), StatusCode::OK);
+    assert_eq!(
+        client()
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        StatusCode::OK
+    );
     // Unknown pages answer 404 in French.
-    let res = client().get(app.url("/nulle-part")).send().await.expect("get");
+    let res = client()
+        .get(app.url("/nulle-part"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert!(res.text().await.unwrap_or_default().contains("Cette page n'existe pas"));
+    assert!(res
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("Cette page n'existe pas"));
 }

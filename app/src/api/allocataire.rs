@@ -1,9 +1,9 @@
 use super::views::{AppointmentView, ChoicesView, Done, SpaceView};
 use crate::domain::error::AppError;
 use crate::domain::inputs::{BookInput, ReasonInput};
-use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::appointments as svc};
+use leptos::prelude::*;
 
 #[server(endpoint = "espace")]
 pub async fn my_space() -> Result<SpaceView, AppError> {
@@ -13,7 +13,9 @@ pub async fn my_space() -> Result<SpaceView, AppError> {
 
 /// The slots offered to book (or, with `moving`, to move that appointment to).
 #[server(endpoint = "rdv/creneaux")]
-pub async fn booking_choices(#[server(default)] moving: Option<i64>) -> Result<ChoicesView, AppError> {
+pub async fn booking_choices(
+    #[server(default)] moving: Option<i64>,
+) -> Result<ChoicesView, AppError> {
     let (st, actor) = ctx::authed()?;
     svc::booking_choices(&st, &actor, moving, ctx::now()).await
 }
@@ -31,13 +33,28 @@ pub async fn book(#[server(flatten)] input: BookInput) -> Result<Done, AppError>
 }
 
 #[server(endpoint = "rdv/deplacer")]
-pub async fn move_appointment(appointment_id: i64, #[server(flatten)] input: BookInput, #[server(default)] reason: String) -> Result<Done, AppError> {
+pub async fn move_appointment(
+    appointment_id: i64,
+    #[server(flatten)] input: BookInput,
+    #[server(default)] reason: String,
+) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::move_appointment(&st, &actor, appointment_id, input, ReasonInput { reason }, ctx::now()).await
+    svc::move_appointment(
+        &st,
+        &actor,
+        appointment_id,
+        input,
+        ReasonInput { reason },
+        ctx::now(),
+    )
+    .await
 }
 
 #[server(endpoint = "rdv/annuler")]
-pub async fn cancel(appointment_id: i64, #[server(flatten)] input: ReasonInput) -> Result<Done, AppError> {
+pub async fn cancel(
+    appointment_id: i64,
+    #[server(flatten)] input: ReasonInput,
+) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
     svc::cancel(&st, &actor, appointment_id, input, false, ctx::now()).await
 }

@@ -1,9 +1,9 @@
 use super::views::{Done, Me};
 use crate::domain::error::AppError;
 use crate::domain::inputs::{CodeInput, SignInInput, StaffSignInInput};
-use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::auth};
+use leptos::prelude::*;
 
 #[server(endpoint = "connexion/code")]
 pub async fn request_code(#[server(flatten)] input: SignInInput) -> Result<Done, AppError> {
@@ -11,7 +11,10 @@ pub async fn request_code(#[server(flatten)] input: SignInInput) -> Result<Done,
     let pending = auth::request_code(&st, &ctx::client(), input, ctx::now()).await?;
     // Remember which code this browser asked for (0: nothing matched; same answer).
     ctx::session_set(ctx::PENDING_CODE_KEY, pending.unwrap_or(0)).await?;
-    Ok(Done { notice: auth::CODE_SENT.into(), redirect: "/connexion/code".into() })
+    Ok(Done {
+        notice: auth::CODE_SENT.into(),
+        redirect: "/connexion/code".into(),
+    })
 }
 
 #[server(endpoint = "connexion/verifier")]
@@ -20,7 +23,10 @@ pub async fn verify_code(#[server(flatten)] input: CodeInput) -> Result<Done, Ap
     let pending: Option<i64> = ctx::session_get(ctx::PENDING_CODE_KEY).await?;
     let session = auth::verify_code(&st, &ctx::client(), pending, input, ctx::now()).await?;
     ctx::sign_in(session).await?;
-    Ok(Done { notice: "Vous êtes connecté·e.".into(), redirect: "/espace".into() })
+    Ok(Done {
+        notice: "Vous êtes connecté·e.".into(),
+        redirect: "/espace".into(),
+    })
 }
 
 #[server(endpoint = "invitation/continuer")]
@@ -29,7 +35,10 @@ pub async fn accept_invitation() -> Result<Done, AppError> {
     let token: Option<String> = ctx::session_take(ctx::INVITATION_KEY).await?;
     let pending = auth::accept_invitation(&st, &ctx::client(), token, ctx::now()).await?;
     ctx::session_set(ctx::PENDING_CODE_KEY, pending).await?;
-    Ok(Done { notice: auth::CODE_SENT.into(), redirect: "/connexion/code".into() })
+    Ok(Done {
+        notice: auth::CODE_SENT.into(),
+        redirect: "/connexion/code".into(),
+    })
 }
 
 #[server(endpoint = "pro/connexion")]
@@ -37,7 +46,10 @@ pub async fn staff_sign_in(#[server(flatten)] input: StaffSignInInput) -> Result
     let st = ctx::state()?;
     let session = auth::staff_sign_in(&st, &ctx::client(), input, ctx::now()).await?;
     ctx::sign_in(session).await?;
-    Ok(Done { notice: "Vous êtes connecté·e.".into(), redirect: "/pro/agenda".into() })
+    Ok(Done {
+        notice: "Vous êtes connecté·e.".into(),
+        redirect: "/pro/agenda".into(),
+    })
 }
 
 /// Signs out this browser; with `partout`, every session of the account.
@@ -46,11 +58,20 @@ pub async fn sign_out(#[server(default)] partout: Option<String>) -> Result<Done
     let st = ctx::state()?;
     let actor = ctx::optional_actor();
     if let (Some(actor), Some(_)) = (&actor, partout) {
-        st.store.bump_session_epoch(auth::principal_of(actor)).await?;
+        st.store
+            .bump_session_epoch(auth::principal_of(actor))
+            .await?;
     }
     ctx::sign_out().await?;
-    let redirect = if actor.is_some_and(|a| a.is_staff()) { "/pro/connexion" } else { "/connexion" };
-    Ok(Done { notice: "Vous êtes déconnecté·e.".into(), redirect: redirect.into() })
+    let redirect = if actor.is_some_and(|a| a.is_staff()) {
+        "/pro/connexion"
+    } else {
+        "/connexion"
+    };
+    Ok(Done {
+        notice: "Vous êtes déconnecté·e.".into(),
+        redirect: redirect.into(),
+    })
 }
 
 #[server(endpoint = "moi")]

@@ -16,12 +16,14 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
-                AppError::BadRequest("La demande est invalide. Rechargez la page et réessayez.".into())
-            }
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
-                AppError::BadRequest("Le serveur n'a pas pu être joint. Vérifiez votre connexion.".into())
-            }
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest(
+                "La demande est invalide. Rechargez la page et réessayez.".into(),
+            ),
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::BadRequest(
+                "Le serveur n'a pas pu être joint. Vérifiez votre connexion.".into(),
+            ),
             _ => AppError::Internal,
         }
     }

@@ -1,12 +1,19 @@
 use super::views::{AgendaView, CaseloadView, Done, FileView, MessageView, SlotsView};
 use crate::domain::error::AppError;
 use crate::domain::inputs::{AbsenceInput, BookInput, OutcomeInput, ReasonInput, SlotInput};
-use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use crate::server::{ctx, services::{appointments, staff as svc}};
+use crate::server::{
+    ctx,
+    services::{appointments, staff as svc},
+};
+use leptos::prelude::*;
 
 #[server(endpoint = "pro/agenda")]
-pub async fn agenda(#[server(default)] jour: Option<String>, #[server(default)] semaine: Option<String>, #[server(default)] conseiller: Option<i64>) -> Result<AgendaView, AppError> {
+pub async fn agenda(
+    #[server(default)] jour: Option<String>,
+    #[server(default)] semaine: Option<String>,
+    #[server(default)] conseiller: Option<i64>,
+) -> Result<AgendaView, AppError> {
     let (st, actor) = ctx::authed()?;
     svc::agenda(&st, &actor, jour, semaine.is_some(), conseiller, ctx::now()).await
 }
@@ -36,19 +43,27 @@ pub async fn add_absence(#[server(flatten)] input: AbsenceInput) -> Result<Done,
 }
 
 #[server(endpoint = "pro/rdv/resultat")]
-pub async fn record_outcome(appointment_id: i64, #[server(flatten)] input: OutcomeInput) -> Result<Done, AppError> {
+pub async fn record_outcome(
+    appointment_id: i64,
+    #[server(flatten)] input: OutcomeInput,
+) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
     appointments::record_outcome(&st, &actor, appointment_id, &input.outcome, ctx::now()).await
 }
 
 #[server(endpoint = "pro/rdv/annuler")]
-pub async fn staff_cancel(appointment_id: i64, #[server(flatten)] input: ReasonInput) -> Result<Done, AppError> {
+pub async fn staff_cancel(
+    appointment_id: i64,
+    #[server(flatten)] input: ReasonInput,
+) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
     appointments::cancel(&st, &actor, appointment_id, input, true, ctx::now()).await
 }
 
 #[server(endpoint = "pro/allocataires")]
-pub async fn caseload(#[server(default)] conseiller: Option<i64>) -> Result<CaseloadView, AppError> {
+pub async fn caseload(
+    #[server(default)] conseiller: Option<i64>,
+) -> Result<CaseloadView, AppError> {
     let (st, actor) = ctx::authed()?;
     svc::caseload(&st, &actor, conseiller, ctx::now()).await
 }
@@ -60,7 +75,10 @@ pub async fn allocataire_file(id: i64) -> Result<FileView, AppError> {
 }
 
 #[server(endpoint = "pro/allocataire/reserver")]
-pub async fn book_for(allocataire_id: i64, #[server(flatten)] input: BookInput) -> Result<Done, AppError> {
+pub async fn book_for(
+    allocataire_id: i64,
+    #[server(flatten)] input: BookInput,
+) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
     appointments::book_for(&st, &actor, allocataire_id, input, ctx::now()).await
 }

@@ -36,7 +36,10 @@ impl Modality {
         s.split(',').filter_map(|m| Self::parse(m.trim())).collect()
     }
     pub fn join(list: &[Modality]) -> String {
-        list.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(",")
+        list.iter()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -89,9 +92,16 @@ impl AppointmentStatus {
 }
 
 /// The outcomes a counsellor can record on a booked appointment.
-pub fn can_record(status: AppointmentStatus, outcome: AppointmentStatus, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
+pub fn can_record(
+    status: AppointmentStatus,
+    outcome: AppointmentStatus,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     if status != AppointmentStatus::Booked {
-        return Err(AppError::Conflict("Le résultat de ce rendez-vous a déjà été enregistré.".into()));
+        return Err(AppError::Conflict(
+            "Le résultat de ce rendez-vous a déjà été enregistré.".into(),
+        ));
     }
     match outcome {
         AppointmentStatus::Booked => Err(AppError::field("outcome", "Choisissez un résultat.")),
@@ -104,9 +114,16 @@ pub fn can_record(status: AppointmentStatus, outcome: AppointmentStatus, starts_
 }
 
 /// Can the allocataire still move or cancel this appointment themself?
-pub fn can_change(status: AppointmentStatus, starts_at: DateTime<Utc>, now: DateTime<Utc>, cutoff_hours: i64) -> Result<(), AppError> {
+pub fn can_change(
+    status: AppointmentStatus,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    cutoff_hours: i64,
+) -> Result<(), AppError> {
     if status != AppointmentStatus::Booked {
-        return Err(AppError::Conflict("Ce rendez-vous n'est plus modifiable.".into()));
+        return Err(AppError::Conflict(
+            "Ce rendez-vous n'est plus modifiable.".into(),
+        ));
     }
     if now + Duration::hours(cutoff_hours) > starts_at {
         return Err(AppError::Conflict(format!(
@@ -127,28 +144,71 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 12, 1, h, 0, 0).single().expect("valid date")
+        Utc.with_ymd_and_hms(2026, 12, 1, h, 0, 0)
+            .single()
+            .expect("valid date")
     }
 
     #[test]
     fn a_cancelled_appointment_cannot_be_attended() {
-        let r = can_record(AppointmentStatus::CancelledByAllocataire, AppointmentStatus::Attended, at(9), at(12));
+        let r = can_record(
+            AppointmentStatus::CancelledByAllocataire,
+            AppointmentStatus::Attended,
+            at(9),
+            at(12),
+        );
         assert!(matches!(r, Err(AppError::Conflict(_))));
     }
 
     #[test]
     fn a_future_appointment_cannot_be_marked_attended_or_missed() {
-        assert!(can_record(AppointmentStatus::Booked, AppointmentStatus::Missed, at(14), at(9)).is_err());
-        assert!(can_record(AppointmentStatus::Booked, AppointmentStatus::Excused, at(14), at(9)).is_ok());
-        assert!(can_record(AppointmentStatus::Booked, AppointmentStatus::Attended, at(9), at(10)).is_ok());
+        assert!(can_record(
+            AppointmentStatus::Booked,
+            AppointmentStatus::Missed,
+            at(14),
+            at(9)
+        )
+        .is_err());
+        assert!(can_record(
+            AppointmentStatus::Booked,
+            AppointmentStatus::Excused,
+            at(14),
+            at(9)
+        )
+        .is_ok());
+        assert!(can_record(
+            AppointmentStatus::Booked,
+            AppointmentStatus::Attended,
+            at(9),
+            at(10)
+        )
+        .is_ok());
     }
 
     #[test]
     fn an_allocataire_cannot_change_inside_the_cutoff() {
         let starts = at(14);
-        assert!(can_change(AppointmentStatus::Booked, starts, starts - Duration::hours(25), 24).is_ok());
-        assert!(can_change(AppointmentStatus::Booked, starts, starts - Duration::hours(23), 24).is_err());
-        assert!(can_change(AppointmentStatus::Attended, starts, starts - Duration::hours(48), 24).is_err());
+        assert!(can_change(
+            AppointmentStatus::Booked,
+            starts,
+            starts - Duration::hours(25),
+            24
+        )
+        .is_ok());
+        assert!(can_change(
+            AppointmentStatus::Booked,
+            starts,
+            starts - Duration::hours(23),
+            24
+        )
+        .is_err());
+        assert!(can_change(
+            AppointmentStatus::Attended,
+            starts,
+            starts - Duration::hours(48),
+            24
+        )
+        .is_err());
     }
 
     #[test]

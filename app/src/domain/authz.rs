@@ -16,7 +16,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Allocataire, Role::Referent, Role::Manager, Role::Admin];
+    pub const ALL: [Role; 4] = [
+        Role::Allocataire,
+        Role::Referent,
+        Role::Manager,
+        Role::Admin,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,13 +96,24 @@ pub struct Target {
 
 impl Target {
     pub fn agency(agency: AgencyId) -> Self {
-        Self { agency: Some(agency), ..Self::default() }
+        Self {
+            agency: Some(agency),
+            ..Self::default()
+        }
     }
     pub fn allocataire(agency: AgencyId, allocataire: AllocataireId) -> Self {
-        Self { agency: Some(agency), allocataire: Some(allocataire), counsellor: None }
+        Self {
+            agency: Some(agency),
+            allocataire: Some(allocataire),
+            counsellor: None,
+        }
     }
     pub fn counsellor(agency: AgencyId, counsellor: StaffId) -> Self {
-        Self { agency: Some(agency), allocataire: None, counsellor: Some(counsellor) }
+        Self {
+            agency: Some(agency),
+            allocataire: None,
+            counsellor: Some(counsellor),
+        }
     }
 }
 
@@ -117,7 +133,13 @@ pub fn check(actor: &Actor, action: Action, target: Target) -> Result<(), AppErr
         (Scope::Own, Actor::Staff { id, agency, .. }) => {
             target.counsellor == Some(*id) && target.agency.is_some() && target.agency == *agency
         }
-        (Scope::Agency, Actor::Staff { agency: Some(agency), .. }) => target.agency == Some(*agency),
+        (
+            Scope::Agency,
+            Actor::Staff {
+                agency: Some(agency),
+                ..
+            },
+        ) => target.agency == Some(*agency),
         (Scope::Agency, _) => false,
     };
     if allowed {
@@ -136,27 +158,59 @@ mod tests {
     const A2: AgencyId = AgencyId(2);
 
     fn referent(id: i64, agency: AgencyId) -> Actor {
-        Actor::Staff { id: StaffId(id), role: StaffRole::Referent, agency: Some(agency) }
+        Actor::Staff {
+            id: StaffId(id),
+            role: StaffRole::Referent,
+            agency: Some(agency),
+        }
     }
 
     #[test]
     fn an_allocataire_reaches_only_their_own_file() {
-        let me = Actor::Allocataire { id: AllocataireId(7), agency: A1 };
-        assert!(check(&me, Action::ViewOwnFile, Target::allocataire(A1, AllocataireId(7))).is_ok());
+        let me = Actor::Allocataire {
+            id: AllocataireId(7),
+            agency: A1,
+        };
+        assert!(check(
+            &me,
+            Action::ViewOwnFile,
+            Target::allocataire(A1, AllocataireId(7))
+        )
+        .is_ok());
         assert_eq!(
-            check(&me, Action::ViewOwnFile, Target::allocataire(A1, AllocataireId(8))),
+            check(
+                &me,
+                Action::ViewOwnFile,
+                Target::allocataire(A1, AllocataireId(8))
+            ),
             Err(AppError::NotFound)
         );
-        assert_eq!(check(&me, Action::ViewAgenda, Target::agency(A1)), Err(AppError::Forbidden));
+        assert_eq!(
+            check(&me, Action::ViewAgenda, Target::agency(A1)),
+            Err(AppError::Forbidden)
+        );
     }
 
     #[test]
     fn staff_never_see_another_agencys_records() {
         for role in [StaffRole::Referent, StaffRole::Manager] {
-            let staff = Actor::Staff { id: StaffId(1), role, agency: Some(A1) };
-            assert!(check(&staff, Action::ViewAllocataire, Target::allocataire(A1, AllocataireId(1))).is_ok());
+            let staff = Actor::Staff {
+                id: StaffId(1),
+                role,
+                agency: Some(A1),
+            };
+            assert!(check(
+                &staff,
+                Action::ViewAllocataire,
+                Target::allocataire(A1, AllocataireId(1))
+            )
+            .is_ok());
             assert_eq!(
-                check(&staff, Action::ViewAllocataire, Target::allocataire(A2, AllocataireId(2))),
+                check(
+                    &staff,
+                    Action::ViewAllocataire,
+                    Target::allocataire(A2, AllocataireId(2))
+                ),
                 Err(AppError::NotFound)
             );
         }
@@ -166,17 +220,43 @@ mod tests {
     fn a_referent_manages_only_their_own_slots_but_a_manager_the_agencys() {
         let me = referent(1, A1);
         assert!(check(&me, Action::ManageSlots, Target::counsellor(A1, StaffId(1))).is_ok());
-        assert_eq!(check(&me, Action::ManageSlots, Target::counsellor(A1, StaffId(2))), Err(AppError::NotFound));
-        let manager = Actor::Staff { id: StaffId(9), role: StaffRole::Manager, agency: Some(A1) };
-        assert!(check(&manager, Action::ManageSlots, Target::counsellor(A1, StaffId(2))).is_ok());
-        assert_eq!(check(&manager, Action::ManageSlots, Target::counsellor(A2, StaffId(3))), Err(AppError::NotFound));
+        assert_eq!(
+            check(&me, Action::ManageSlots, Target::counsellor(A1, StaffId(2))),
+            Err(AppError::NotFound)
+        );
+        let manager = Actor::Staff {
+            id: StaffId(9),
+            role: StaffRole::Manager,
+            agency: Some(A1),
+        };
+        assert!(check(
+            &manager,
+            Action::ManageSlots,
+            Target::counsellor(A1, StaffId(2))
+        )
+        .is_ok());
+        assert_eq!(
+            check(
+                &manager,
+                Action::ManageSlots,
+                Target::counsellor(A2, StaffId(3))
+            ),
+            Err(AppError::NotFound)
+        );
     }
 
     #[test]
     fn the_admin_reaches_every_agency_but_not_an_allocataires_own_actions() {
-        let admin = Actor::Staff { id: StaffId(1), role: StaffRole::Admin, agency: None };
+        let admin = Actor::Staff {
+            id: StaffId(1),
+            role: StaffRole::Admin,
+            agency: None,
+        };
         assert!(check(&admin, Action::ViewAgenda, Target::agency(A2)).is_ok());
-        assert_eq!(check_action(&admin, Action::ManageOwnAppointments), Err(AppError::Forbidden));
+        assert_eq!(
+            check_action(&admin, Action::ManageOwnAppointments),
+            Err(AppError::Forbidden)
+        );
     }
 
     #[test]

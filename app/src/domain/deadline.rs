@@ -36,7 +36,11 @@ impl DeadlineFlag {
 }
 
 /// The flag a file shows today. `first_meeting_done`: an attended appointment exists.
-pub fn first_meeting_flag(orientation: NaiveDate, first_meeting_done: bool, today: NaiveDate) -> DeadlineFlag {
+pub fn first_meeting_flag(
+    orientation: NaiveDate,
+    first_meeting_done: bool,
+    today: NaiveDate,
+) -> DeadlineFlag {
     if first_meeting_done {
         return DeadlineFlag::Met;
     }
@@ -66,10 +70,25 @@ mod tests {
     #[test]
     fn a_file_is_late_the_day_after_the_deadline_and_due_soon_three_days_before() {
         let o = d("2026-11-01");
-        assert_eq!(first_meeting_flag(o, false, d("2026-11-16")), DeadlineFlag::DueSoon);
-        assert_eq!(first_meeting_flag(o, false, d("2026-11-13")), DeadlineFlag::DueSoon);
-        assert_eq!(first_meeting_flag(o, false, d("2026-11-12")), DeadlineFlag::OnTrack);
-        assert_eq!(first_meeting_flag(o, false, d("2026-11-17")), DeadlineFlag::Late);
-        assert_eq!(first_meeting_flag(o, true, d("2026-12-30")), DeadlineFlag::Met);
+        assert_eq!(
+            first_meeting_flag(o, false, d("2026-11-16")),
+            DeadlineFlag::DueSoon
+        );
+        assert_eq!(
+            first_meeting_flag(o, false, d("2026-11-13")),
+            DeadlineFlag::DueSoon
+        );
+        assert_eq!(
+            first_meeting_flag(o, false, d("2026-11-12")),
+            DeadlineFlag::OnTrack
+        );
+        assert_eq!(
+            first_meeting_flag(o, false, d("2026-11-17")),
+            DeadlineFlag::Late
+        );
+        assert_eq!(
+            first_meeting_flag(o, true, d("2026-12-30")),
+            DeadlineFlag::Met
+        );
     }
 }

@@ -23,7 +23,10 @@ pub enum AppError {
     Forbidden,
     /// 422: input refused, with one message per field.
     #[error("{message}")]
-    Invalid { message: String, fields: Vec<FieldError> },
+    Invalid {
+        message: String,
+        fields: Vec<FieldError>,
+    },
     /// 409: the state changed under the user ("ce créneau vient d'être pris").
     #[error("{0}")]
     Conflict(String),
@@ -56,15 +59,19 @@ impl AppError {
     pub fn field(field: &str, message: &str) -> Self {
         Self::Invalid {
             message: "Le formulaire contient une erreur.".into(),
-            fields: vec![FieldError { field: field.into(), message: message.into() }],
+            fields: vec![FieldError {
+                field: field.into(),
+                message: message.into(),
+            }],
         }
     }
 
     pub fn field_message(&self, field: &str) -> Option<&str> {
         match self {
-            Self::Invalid { fields, .. } => {
-                fields.iter().find(|f| f.field == field).map(|f| f.message.as_str())
-            }
+            Self::Invalid { fields, .. } => fields
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.message.as_str()),
             _ => None,
         }
     }
@@ -77,7 +84,11 @@ impl From<validator::ValidationErrors> for AppError {
             .into_iter()
             .map(|(field, errs)| FieldError {
                 // Struct-level rules name their field by their error code.
-                field: if field == "__all__" { errs.first().map(|e| e.code.to_string()).unwrap_or_default() } else { field.to_string() },
+                field: if field == "__all__" {
+                    errs.first().map(|e| e.code.to_string()).unwrap_or_default()
+                } else {
+                    field.to_string()
+                },
                 message: errs
                     .first()
                     .and_then(|e| e.message.as_ref())
@@ -108,14 +119,22 @@ mod tests {
 
     #[test]
     fn validation_errors_become_french_field_errors() {
-        let err: AppError = Probe { name: String::new() }.validate().map_err(AppError::from).unwrap_err();
+        let err: AppError = Probe {
+            name: String::new(),
+        }
+        .validate()
+        .map_err(AppError::from)
+        .unwrap_err();
         assert_eq!(err.status(), 422);
         assert_eq!(err.field_message("name"), Some("Indiquez votre nom."));
     }
 
     #[test]
     fn internal_errors_say_nothing_about_the_cause() {
-        assert!(!AppError::Internal.to_string().to_lowercase().contains("sql"));
+        assert!(!AppError::Internal
+            .to_string()
+            .to_lowercase()
+            .contains("sql"));
         assert_eq!(AppError::Internal.status(), 500);
     }
 }

@@ -23,7 +23,10 @@ pub enum Identifier<'a> {
 
 /// Normalises a French phone number to its 10-digit national form (0612345678).
 pub fn normalize_phone(raw: &str) -> Option<String> {
-    let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
+    let digits: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect();
     let national = if let Some(rest) = digits.strip_prefix("+33") {
         format!("0{rest}")
     } else if let Some(rest) = digits.strip_prefix("0033") {
@@ -31,20 +34,24 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
     } else {
         digits
     };
-    (national.len() == 10 && national.starts_with('0') && national.chars().all(|c| c.is_ascii_digit()))
-        .then_some(national)
+    (national.len() == 10
+        && national.starts_with('0')
+        && national.chars().all(|c| c.is_ascii_digit()))
+    .then_some(national)
 }
 
 pub fn parse_identifier(raw: &str) -> Option<Identifier<'_>> {
     let s = raw.trim();
     if s.contains('@') {
         let (user, domain) = s.split_once('@')?;
-        return (!user.is_empty() && domain.contains('.') && !s.contains(' ')).then_some(Identifier::Email(s));
+        return (!user.is_empty() && domain.contains('.') && !s.contains(' '))
+            .then_some(Identifier::Email(s));
     }
     if let Some(phone) = normalize_phone(s) {
         return Some(Identifier::Phone(phone));
     }
-    (s.len() >= 5 && s.len() <= 12 && s.chars().all(|c| c.is_ascii_digit())).then_some(Identifier::Numero(s))
+    (s.len() >= 5 && s.len() <= 12 && s.chars().all(|c| c.is_ascii_digit()))
+        .then_some(Identifier::Numero(s))
 }
 
 fn valid_identifier(value: &str) -> Result<(), ValidationError> {
@@ -59,7 +66,14 @@ fn valid_identifier(value: &str) -> Result<(), ValidationError> {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct SignInInput {
-    #[validate(length(min = 1, max = 120, message = "Saisissez votre numéro allocataire, votre téléphone ou votre e-mail."), custom(function = "valid_identifier"))]
+    #[validate(
+        length(
+            min = 1,
+            max = 120,
+            message = "Saisissez votre numéro allocataire, votre téléphone ou votre e-mail."
+        ),
+        custom(function = "valid_identifier")
+    )]
     pub identifier: String,
 }
 
@@ -68,38 +82,61 @@ fn six_digits(value: &str) -> Result<(), ValidationError> {
     if v.len() == 6 && v.chars().all(|c| c.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(err("code", "Le code contient 6 chiffres. Vérifiez le message reçu."))
+        Err(err(
+            "code",
+            "Le code contient 6 chiffres. Vérifiez le message reçu.",
+        ))
     }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct CodeInput {
-    #[validate(length(max = 12, message = "Le code contient 6 chiffres."), custom(function = "six_digits"))]
+    #[validate(
+        length(max = 12, message = "Le code contient 6 chiffres."),
+        custom(function = "six_digits")
+    )]
     pub code: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct StaffSignInInput {
-    #[validate(email(message = "Saisissez une adresse e-mail valide."), length(max = 200, message = "Adresse trop longue."))]
+    #[validate(
+        email(message = "Saisissez une adresse e-mail valide."),
+        length(max = 200, message = "Adresse trop longue.")
+    )]
     pub email: String,
     #[validate(length(min = 1, max = 200, message = "Saisissez votre mot de passe."))]
     pub password: String,
 }
 
 fn valid_modality(value: &str) -> Result<(), ValidationError> {
-    Modality::parse(value).map(|_| ()).ok_or_else(|| err("modality", "Choisissez comment le rendez-vous se passera."))
+    Modality::parse(value)
+        .map(|_| ())
+        .ok_or_else(|| err("modality", "Choisissez comment le rendez-vous se passera."))
 }
 
 fn valid_key(value: &str) -> Result<(), ValidationError> {
-    (value.len() >= 8 && value.len() <= 64 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .then_some(())
-        .ok_or_else(|| err("idempotency_key", "Le formulaire a expiré : rechargez la page."))
+    (value.len() >= 8
+        && value.len() <= 64
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    .then_some(())
+    .ok_or_else(|| {
+        err(
+            "idempotency_key",
+            "Le formulaire a expiré : rechargez la page.",
+        )
+    })
 }
 
 fn valid_id(value: &str) -> Result<(), ValidationError> {
-    value.parse::<i64>().ok().filter(|v| *v > 0).map(|_| ()).ok_or_else(|| err("slot_id", "Choisissez un créneau."))
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v > 0)
+        .map(|_| ())
+        .ok_or_else(|| err("slot_id", "Choisissez un créneau."))
 }
 
 /// Booking a slot (allocataire), also used to move an appointment (with `reason`).
@@ -126,28 +163,42 @@ impl BookInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct ReasonInput {
-    #[validate(length(min = 3, max = 300, message = "Expliquez en quelques mots (3 à 300 caractères)."))]
+    #[validate(length(
+        min = 3,
+        max = 300,
+        message = "Expliquez en quelques mots (3 à 300 caractères)."
+    ))]
     pub reason: String,
 }
 
 fn valid_date(value: &str) -> Result<(), ValidationError> {
-    parse_date(value).map(|_| ()).ok_or_else(|| err("date", "Saisissez une date valide (jj/mm/aaaa)."))
+    parse_date(value)
+        .map(|_| ())
+        .ok_or_else(|| err("date", "Saisissez une date valide (jj/mm/aaaa)."))
 }
 
 fn valid_time(value: &str) -> Result<(), ValidationError> {
-    parse_time(value).map(|_| ()).ok_or_else(|| err("time", "Saisissez une heure valide (hh:mm)."))
+    parse_time(value)
+        .map(|_| ())
+        .ok_or_else(|| err("time", "Saisissez une heure valide (hh:mm)."))
 }
 
 /// Accepts the HTML date input form (2026-12-01) and the French one (01/12/2026).
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y")).ok()
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y"))
+        .ok()
 }
 
 /// Accepts 14:30, 14h30 and 14h.
 pub fn parse_time(value: &str) -> Option<NaiveTime> {
     let v = value.trim().replace('h', ":");
-    let v = if v.ends_with(':') { format!("{v}00") } else { v };
+    let v = if v.ends_with(':') {
+        format!("{v}00")
+    } else {
+        v
+    };
     NaiveTime::parse_from_str(&v, "%H:%M").ok()
 }
 
@@ -222,7 +273,9 @@ impl SlotInput {
             .parse::<u32>()
             .ok()
             .filter(|w| (1..=12).contains(w))
-            .ok_or_else(|| crate::domain::error::AppError::field("weeks", "Répétez de 1 à 12 semaines."))
+            .ok_or_else(|| {
+                crate::domain::error::AppError::field("weeks", "Répétez de 1 à 12 semaines.")
+            })
     }
 }
 
@@ -255,9 +308,14 @@ fn valid_outcome(value: &str) -> Result<(), ValidationError> {
 
 /// Parses a form field map (`name=value&…`) into an input and validates it: the browser
 /// island and the server share this.
-pub fn parse_and_validate<T: for<'de> Deserialize<'de> + Validate>(urlencoded: &str) -> Result<T, crate::domain::error::AppError> {
-    let input: T = serde_urlencoded::from_str(urlencoded)
-        .map_err(|_| crate::domain::error::AppError::BadRequest("La demande est invalide. Rechargez la page.".into()))?;
+pub fn parse_and_validate<T: for<'de> Deserialize<'de> + Validate>(
+    urlencoded: &str,
+) -> Result<T, crate::domain::error::AppError> {
+    let input: T = serde_urlencoded::from_str(urlencoded).map_err(|_| {
+        crate::domain::error::AppError::BadRequest(
+            "La demande est invalide. Rechargez la page.".into(),
+        )
+    })?;
     input.validate()?;
     Ok(input)
 }
@@ -269,17 +327,31 @@ mod tests {
 
     #[test]
     fn identifiers_are_recognised_in_the_forms_people_type() {
-        assert_eq!(parse_identifier("06 12 34 56 78"), Some(Identifier::Phone("0612345678".into())));
-        assert_eq!(parse_identifier("+33 6 12 34 56 78"), Some(Identifier::Phone("0612345678".into())));
-        assert_eq!(parse_identifier("1234567"), Some(Identifier::Numero("1234567")));
-        assert_eq!(parse_identifier(" a@b.fr "), Some(Identifier::Email("a@b.fr")));
+        assert_eq!(
+            parse_identifier("06 12 34 56 78"),
+            Some(Identifier::Phone("0612345678".into()))
+        );
+        assert_eq!(
+            parse_identifier("+33 6 12 34 56 78"),
+            Some(Identifier::Phone("0612345678".into()))
+        );
+        assert_eq!(
+            parse_identifier("1234567"),
+            Some(Identifier::Numero("1234567"))
+        );
+        assert_eq!(
+            parse_identifier(" a@b.fr "),
+            Some(Identifier::Email("a@b.fr"))
+        );
         assert_eq!(parse_identifier("bonjour"), None);
     }
 
     #[test]
     fn an_empty_sign_in_gets_a_french_message_on_its_field() {
         let e = parse_and_validate::<SignInInput>("identifier=").unwrap_err();
-        assert!(e.field_message("identifier").is_some_and(|m| m.contains("numéro")));
+        assert!(e
+            .field_message("identifier")
+            .is_some_and(|m| m.contains("numéro")));
     }
 
     #[test]
@@ -293,16 +365,22 @@ mod tests {
     fn a_slot_needs_a_date_a_time_a_duration_and_a_modality() {
         let e = parse_and_validate::<SlotInput>("date=32/13/2026&time=25h&duration=5").unwrap_err();
         for f in ["date", "time", "duration", "modalities"] {
-            assert!(e.field_message(f).is_some(), "{f} should have an error: {e:?}");
+            assert!(
+                e.field_message(f).is_some(),
+                "{f} should have an error: {e:?}"
+            );
         }
-        let ok = parse_and_validate::<SlotInput>("date=2026-12-01&time=14h30&duration=45&telephone=on").expect("valid slot");
+        let ok =
+            parse_and_validate::<SlotInput>("date=2026-12-01&time=14h30&duration=45&telephone=on")
+                .expect("valid slot");
         assert_eq!(ok.modalities(), vec![Modality::Telephone]);
         assert_eq!(parse_time(&ok.time), NaiveTime::from_hms_opt(14, 30, 0));
     }
 
     #[test]
     fn a_booking_refuses_unknown_modalities_and_missing_slots() {
-        let e = parse_and_validate::<BookInput>("slot_id=&modality=fax&idempotency_key=abcdefgh12").unwrap_err();
+        let e = parse_and_validate::<BookInput>("slot_id=&modality=fax&idempotency_key=abcdefgh12")
+            .unwrap_err();
         assert!(e.field_message("slot_id").is_some());
         assert!(e.field_message("modality").is_some());
     }
@@ -310,6 +388,9 @@ mod tests {
     #[test]
     fn a_malformed_body_is_a_bad_request_not_a_crash() {
         let e = parse_and_validate::<OutcomeInput>("%%%").unwrap_err();
-        assert!(matches!(e, AppError::BadRequest(_) | AppError::Invalid { .. }));
+        assert!(matches!(
+            e,
+            AppError::BadRequest(_) | AppError::Invalid { .. }
+        ));
     }
 }

@@ -61,17 +61,33 @@ impl StaffRole {
 /// Who is asking. Resolved once per request from the server-side session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Actor {
-    Allocataire { id: AllocataireId, agency: AgencyId },
-    Staff { id: StaffId, role: StaffRole, agency: Option<AgencyId> },
+    Allocataire {
+        id: AllocataireId,
+        agency: AgencyId,
+    },
+    Staff {
+        id: StaffId,
+        role: StaffRole,
+        agency: Option<AgencyId>,
+    },
 }
 
 impl Actor {
     pub fn role(&self) -> authz::Role {
         match self {
             Self::Allocataire { .. } => authz::Role::Allocataire,
-            Self::Staff { role: StaffRole::Referent, .. } => authz::Role::Referent,
-            Self::Staff { role: StaffRole::Manager, .. } => authz::Role::Manager,
-            Self::Staff { role: StaffRole::Admin, .. } => authz::Role::Admin,
+            Self::Staff {
+                role: StaffRole::Referent,
+                ..
+            } => authz::Role::Referent,
+            Self::Staff {
+                role: StaffRole::Manager,
+                ..
+            } => authz::Role::Manager,
+            Self::Staff {
+                role: StaffRole::Admin,
+                ..
+            } => authz::Role::Admin,
         }
     }
     pub fn is_staff(&self) -> bool {

@@ -32,7 +32,11 @@ pub fn state() -> Result<AppState, AppError> {
 }
 
 pub fn actor() -> Result<Actor, AppError> {
-    parts()?.extensions.get::<CurrentActor>().and_then(|a| a.0.clone()).ok_or(AppError::NotSignedIn)
+    parts()?
+        .extensions
+        .get::<CurrentActor>()
+        .and_then(|a| a.0.clone())
+        .ok_or(AppError::NotSignedIn)
 }
 
 pub fn optional_actor() -> Option<Actor> {
@@ -45,15 +49,24 @@ pub fn authed() -> Result<(AppState, Actor), AppError> {
 }
 
 pub fn session() -> Result<Session, AppError> {
-    parts()?.extensions.get::<Session>().cloned().ok_or(AppError::Internal)
+    parts()?
+        .extensions
+        .get::<Session>()
+        .cloned()
+        .ok_or(AppError::Internal)
 }
 
 pub fn client() -> String {
-    parts().ok().and_then(|p| p.extensions.get::<ClientAddr>().map(|c| c.0.clone())).unwrap_or_default()
+    parts()
+        .ok()
+        .and_then(|p| p.extensions.get::<ClientAddr>().map(|c| c.0.clone()))
+        .unwrap_or_default()
 }
 
 pub fn flash() -> Option<Flash> {
-    parts().ok().and_then(|p| p.extensions.get::<Flash>().cloned())
+    parts()
+        .ok()
+        .and_then(|p| p.extensions.get::<Flash>().cloned())
 }
 
 pub fn now() -> DateTime<Utc> {
@@ -69,11 +82,16 @@ pub async fn session_get<T: serde::de::DeserializeOwned>(key: &str) -> Result<Op
     session()?.get::<T>(key).await.map_err(session_error)
 }
 
-pub async fn session_set<T: serde::Serialize + Send + Sync>(key: &str, value: T) -> Result<(), AppError> {
+pub async fn session_set<T: serde::Serialize + Send + Sync>(
+    key: &str,
+    value: T,
+) -> Result<(), AppError> {
     session()?.insert(key, value).await.map_err(session_error)
 }
 
-pub async fn session_take<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, AppError> {
+pub async fn session_take<T: serde::de::DeserializeOwned>(
+    key: &str,
+) -> Result<Option<T>, AppError> {
     session()?.remove::<T>(key).await.map_err(session_error)
 }
 

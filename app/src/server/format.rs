@@ -3,9 +3,22 @@
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Paris;
 
-const DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const DAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 pub fn ts(secs: i64) -> DateTime<Utc> {
@@ -57,7 +70,10 @@ pub fn day_start(d: NaiveDate) -> i64 {
 
 /// A Paris wall-clock time as UTC seconds (None when it does not exist: DST gap).
 pub fn local(d: NaiveDate, t: chrono::NaiveTime) -> Option<i64> {
-    Paris.from_local_datetime(&d.and_time(t)).earliest().map(|dt| dt.timestamp())
+    Paris
+        .from_local_datetime(&d.and_time(t))
+        .earliest()
+        .map(|dt| dt.timestamp())
 }
 
 /// "06 •• •• •• 78" / "c•••@exemple.fr": enough for a person to recognise their own.
@@ -66,7 +82,13 @@ pub fn mask_phone(phone: &str) -> String {
     if d.len() < 4 {
         return "••".into();
     }
-    format!("{}{} •• •• •• {}{}", d[0], d[1], d[d.len() - 2], d[d.len() - 1])
+    format!(
+        "{}{} •• •• •• {}{}",
+        d[0],
+        d[1],
+        d[d.len() - 2],
+        d[d.len() - 1]
+    )
 }
 
 pub fn mask_email(email: &str) -> String {
@@ -83,9 +105,17 @@ mod tests {
     #[test]
     fn dates_read_in_french_and_in_paris_time() {
         // 2026-11-24 13:30 UTC is 14:30 in Paris (winter time).
-        let secs = Utc.with_ymd_and_hms(2026, 11, 24, 13, 30, 0).single().map(|d| d.timestamp()).unwrap_or_default();
+        let secs = Utc
+            .with_ymd_and_hms(2026, 11, 24, 13, 30, 0)
+            .single()
+            .map(|d| d.timestamp())
+            .unwrap_or_default();
         assert_eq!(date_time(secs), "mardi 24 novembre 2026 à 14 h 30");
-        let summer = Utc.with_ymd_and_hms(2026, 7, 1, 7, 0, 0).single().map(|d| d.timestamp()).unwrap_or_default();
+        let summer = Utc
+            .with_ymd_and_hms(2026, 7, 1, 7, 0, 0)
+            .single()
+            .map(|d| d.timestamp())
+            .unwrap_or_default();
         assert_eq!(time(summer), "9 h");
     }
 

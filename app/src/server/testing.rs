@@ -18,7 +18,8 @@ pub fn fresh_sqlite() -> String {
 /// A new, empty PostgreSQL database, or None when PostgreSQL tests are skipped
 /// (`PORTAIL_TEST_POSTGRES=skip`). Unreachable PostgreSQL fails the test under CI.
 pub async fn fresh_postgres() -> Option<String> {
-    let base = std::env::var("PORTAIL_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+    let base = std::env::var("PORTAIL_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
     if base == "skip" {
         eprintln!("\n*** PostgreSQL test SKIPPED (PORTAIL_TEST_POSTGRES=skip) ***\n");
         return None;
@@ -34,7 +35,9 @@ pub async fn fresh_postgres() -> Option<String> {
         }
         Err(e) => panic!("PostgreSQL unreachable under CI: {e}"),
     };
-    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create test database");
     Some(format!("{base}/{name}"))
 }
 
@@ -86,12 +89,30 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         disabled: 0,
         session_epoch: 0,
     };
-    let admin = store.insert_staff(&staff(None, "admin", "admin@test.fr")).await.expect("staff");
-    let manager1 = store.insert_staff(&staff(Some(a1), "manager", "manager1@test.fr")).await.expect("staff");
-    let manager2 = store.insert_staff(&staff(Some(a2), "manager", "manager2@test.fr")).await.expect("staff");
-    let c1 = store.insert_staff(&staff(Some(a1), "referent", "c1@test.fr")).await.expect("staff");
-    let c2 = store.insert_staff(&staff(Some(a1), "referent", "c2@test.fr")).await.expect("staff");
-    let c3 = store.insert_staff(&staff(Some(a2), "referent", "c3@test.fr")).await.expect("staff");
+    let admin = store
+        .insert_staff(&staff(None, "admin", "admin@test.fr"))
+        .await
+        .expect("staff");
+    let manager1 = store
+        .insert_staff(&staff(Some(a1), "manager", "manager1@test.fr"))
+        .await
+        .expect("staff");
+    let manager2 = store
+        .insert_staff(&staff(Some(a2), "manager", "manager2@test.fr"))
+        .await
+        .expect("staff");
+    let c1 = store
+        .insert_staff(&staff(Some(a1), "referent", "c1@test.fr"))
+        .await
+        .expect("staff");
+    let c2 = store
+        .insert_staff(&staff(Some(a1), "referent", "c2@test.fr"))
+        .await
+        .expect("staff");
+    let c3 = store
+        .insert_staff(&staff(Some(a2), "referent", "c3@test.fr"))
+        .await
+        .expect("staff");
     let today = now.date_naive();
     let person = |n: usize, agency: i64, counsellor: i64| AllocataireRow {
         id: 0,
@@ -107,12 +128,29 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         session_epoch: 0,
     };
     let rows: Vec<AllocataireRow> = (0..people).map(|n| person(n, a1, c1)).collect();
-    store.insert_allocataires(&rows, now.timestamp()).await.expect("people");
-    store.insert_allocataires(&[person(people + 1, a2, c3)], now.timestamp()).await.expect("people");
-    let caseload = store.caseload(None, None, now.timestamp()).await.expect("caseload");
-    let mut people1: Vec<i64> = caseload.iter().filter(|r| r.agency_id == a1).map(|r| r.id).collect();
+    store
+        .insert_allocataires(&rows, now.timestamp())
+        .await
+        .expect("people");
+    store
+        .insert_allocataires(&[person(people + 1, a2, c3)], now.timestamp())
+        .await
+        .expect("people");
+    let caseload = store
+        .caseload(None, None, now.timestamp())
+        .await
+        .expect("caseload");
+    let mut people1: Vec<i64> = caseload
+        .iter()
+        .filter(|r| r.agency_id == a1)
+        .map(|r| r.id)
+        .collect();
     people1.sort();
-    let person2 = caseload.iter().find(|r| r.agency_id == a2).map(|r| r.id).expect("person2");
+    let person2 = caseload
+        .iter()
+        .find(|r| r.agency_id == a2)
+        .map(|r| r.id)
+        .expect("person2");
     let day0 = now.timestamp() - now.timestamp().rem_euclid(86_400);
     let slots = |agency: i64, counsellor: i64| -> Vec<NewSlot> {
         (1..=10)
@@ -126,10 +164,24 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
             })
             .collect()
     };
-    store.create_slots(&slots(a1, c1), now.timestamp()).await.expect("slots");
-    store.create_slots(&slots(a2, c3), now.timestamp()).await.expect("slots");
+    store
+        .create_slots(&slots(a1, c1), now.timestamp())
+        .await
+        .expect("slots");
+    store
+        .create_slots(&slots(a2, c3), now.timestamp())
+        .await
+        .expect("slots");
     let far = now.timestamp() + 60 * 86_400;
-    let ids = |c: i64| async move { store.slots(&[c], now.timestamp(), far).await.expect("slots").iter().map(|s| s.id).collect::<Vec<_>>() };
+    let ids = |c: i64| async move {
+        store
+            .slots(&[c], now.timestamp(), far)
+            .await
+            .expect("slots")
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
     Fixture {
         agency1: a1,
         agency2: a2,

@@ -197,15 +197,18 @@ pub fn SlotPicker(action: &'static str, choices: ChoicesView) -> impl IntoView {
 
 #[component]
 pub fn BookPage() -> impl IntoView {
-    page(|| booking_choices(None), |c| {
-        view! {
-            <Title text="Prendre rendez-vous — Portail ALI" />
-            <h1>"Prendre rendez-vous"</h1>
-            <Form action=paths::BOOK check="book" submit="Réserver ce rendez-vous">
-                <SlotPicker action=paths::BOOK choices=c />
-            </Form>
-        }
-    })
+    page(
+        || booking_choices(None),
+        |c| {
+            view! {
+                <Title text="Prendre rendez-vous — Portail ALI" />
+                <h1>"Prendre rendez-vous"</h1>
+                <Form action=paths::BOOK check="book" submit="Réserver ce rendez-vous">
+                    <SlotPicker action=paths::BOOK choices=c />
+                </Form>
+            }
+        },
+    )
 }
 
 fn id_param() -> i64 {
@@ -215,53 +218,59 @@ fn id_param() -> i64 {
 #[component]
 pub fn AppointmentPage() -> impl IntoView {
     let id = id_param();
-    page(move || my_appointment(id), |a| {
-        let id = a.id;
-        let can_change = a.can_change;
-        let booked = a.status == "booked";
-        let limit = a.change_limit.clone();
-        view! {
-            <Title text="Mon rendez-vous — Portail ALI" />
-            <h1>"Mon rendez-vous"</h1>
-            <AppointmentCard a=a />
-            {booked.then(|| view! {
-                <p><a href=format!("/rdv/{id}/calendrier.ics") download="rendez-vous.ics">"Ajouter à mon agenda (fichier calendrier)"</a></p>
-            })}
-            {if can_change {
-                view! {
-                    <p>"Vous pouvez déplacer ou annuler ce rendez-vous jusqu'au " {limit} "."</p>
-                    <p><a class="btn" href=format!("/rdv/{id}/deplacer")>"Déplacer ce rendez-vous"</a></p>
-                    <h2>"Annuler ce rendez-vous"</h2>
-                    <Form action=paths::CANCEL check="reason" submit="Annuler le rendez-vous" secondary=true>
-                        <input type="hidden" name="appointment_id" value=id.to_string() />
-                        <Field action=paths::CANCEL name="reason" label="Pourquoi annulez-vous ?" hint="Quelques mots suffisent, par exemple : « je suis malade »." required=true />
-                    </Form>
-                }
-                .into_any()
-            } else if booked {
-                view! { <p class="alert alert-info">"Pour changer ce rendez-vous maintenant, appelez votre référent·e."</p> }.into_any()
-            } else {
-                view! { <p><a class="btn" href="/rdv/prendre">"Prendre un nouveau rendez-vous"</a></p> }.into_any()
-            }}
-            <p><a href="/espace">"Retour à mon espace"</a></p>
-        }
-    })
+    page(
+        move || my_appointment(id),
+        |a| {
+            let id = a.id;
+            let can_change = a.can_change;
+            let booked = a.status == "booked";
+            let limit = a.change_limit.clone();
+            view! {
+                <Title text="Mon rendez-vous — Portail ALI" />
+                <h1>"Mon rendez-vous"</h1>
+                <AppointmentCard a=a />
+                {booked.then(|| view! {
+                    <p><a href=format!("/rdv/{id}/calendrier.ics") download="rendez-vous.ics">"Ajouter à mon agenda (fichier calendrier)"</a></p>
+                })}
+                {if can_change {
+                    view! {
+                        <p>"Vous pouvez déplacer ou annuler ce rendez-vous jusqu'au " {limit} "."</p>
+                        <p><a class="btn" href=format!("/rdv/{id}/deplacer")>"Déplacer ce rendez-vous"</a></p>
+                        <h2>"Annuler ce rendez-vous"</h2>
+                        <Form action=paths::CANCEL check="reason" submit="Annuler le rendez-vous" secondary=true>
+                            <input type="hidden" name="appointment_id" value=id.to_string() />
+                            <Field action=paths::CANCEL name="reason" label="Pourquoi annulez-vous ?" hint="Quelques mots suffisent, par exemple : « je suis malade »." required=true />
+                        </Form>
+                    }
+                    .into_any()
+                } else if booked {
+                    view! { <p class="alert alert-info">"Pour changer ce rendez-vous maintenant, appelez votre référent·e."</p> }.into_any()
+                } else {
+                    view! { <p><a class="btn" href="/rdv/prendre">"Prendre un nouveau rendez-vous"</a></p> }.into_any()
+                }}
+                <p><a href="/espace">"Retour à mon espace"</a></p>
+            }
+        },
+    )
 }
 
 #[component]
 pub fn MovePage() -> impl IntoView {
     let id = id_param();
-    page(move || booking_choices(Some(id)), move |c| {
-        let current = c.moving.clone();
-        view! {
-            <Title text="Déplacer mon rendez-vous — Portail ALI" />
-            <h1>"Déplacer mon rendez-vous"</h1>
-            {current.map(|a| view! { <p>"Rendez-vous actuel : " {a.when}</p> })}
-            <Form action=paths::MOVE check="move" submit="Déplacer le rendez-vous">
-                <input type="hidden" name="appointment_id" value=id.to_string() />
-                <SlotPicker action=paths::MOVE choices=c />
-                <Field action=paths::MOVE name="reason" label="Pourquoi déplacez-vous ce rendez-vous ?" hint="Quelques mots suffisent." required=true />
-            </Form>
-        }
-    })
+    page(
+        move || booking_choices(Some(id)),
+        move |c| {
+            let current = c.moving.clone();
+            view! {
+                <Title text="Déplacer mon rendez-vous — Portail ALI" />
+                <h1>"Déplacer mon rendez-vous"</h1>
+                {current.map(|a| view! { <p>"Rendez-vous actuel : " {a.when}</p> })}
+                <Form action=paths::MOVE check="move" submit="Déplacer le rendez-vous">
+                    <input type="hidden" name="appointment_id" value=id.to_string() />
+                    <SlotPicker action=paths::MOVE choices=c />
+                    <Field action=paths::MOVE name="reason" label="Pourquoi déplacez-vous ce rendez-vous ?" hint="Quelques mots suffisent." required=true />
+                </Form>
+            }
+        },
+    )
 }

@@ -54,13 +54,19 @@ mod browser {
     use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement, UrlSearchParams};
 
     pub fn attach(root: &web_sys::HtmlDivElement, kind: &str) {
-        let Some(form) = root.query_selector("form").ok().flatten() else { return };
+        let Some(form) = root.query_selector("form").ok().flatten() else {
+            return;
+        };
         let form: HtmlFormElement = form.unchecked_into();
         let target = form.clone();
         let kind = kind.to_string();
         let handler = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
-            let Ok(data) = FormData::new_with_form(&target) else { return };
-            let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
+            let Ok(data) = FormData::new_with_form(&target) else {
+                return;
+            };
+            let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+                return;
+            };
             let encoded: String = params.to_string().into();
             let errors = validate(&kind, &encoded);
             show(&target, &errors);
@@ -95,7 +101,11 @@ mod browser {
         let summary = form.query_selector("[data-summary]").ok().flatten();
         let mut first: Option<HtmlElement> = None;
         for e in errors {
-            if let Some(el) = form.query_selector(&format!("#err-{}", e.field)).ok().flatten() {
+            if let Some(el) = form
+                .query_selector(&format!("#err-{}", e.field))
+                .ok()
+                .flatten()
+            {
                 el.set_text_content(Some(&e.message));
             }
             for input in all(form, &format!("[name=\"{}\"]", e.field)) {
@@ -125,7 +135,10 @@ mod tests {
 
     #[test]
     fn the_browser_check_finds_the_same_errors_as_the_server() {
-        let errors = validate("move", "slot_id=&modality=sur_place&idempotency_key=abcdefgh12&reason=");
+        let errors = validate(
+            "move",
+            "slot_id=&modality=sur_place&idempotency_key=abcdefgh12&reason=",
+        );
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["slot_id", "reason"]);
         assert!(validate("signin", "identifier=0612345678").is_empty());

@@ -12,13 +12,17 @@ pub fn flash() -> Flash {
 
 /// The value to show in a field: what was typed before a failed post, else `default`.
 pub fn kept(action: &str, field: &str, default: impl Into<String>) -> String {
-    flash().value(action, field).unwrap_or_else(|| default.into())
+    flash()
+        .value(action, field)
+        .unwrap_or_else(|| default.into())
 }
 
 /// The notice left by the previous action ("Votre rendez-vous est confirmé").
 #[component]
 pub fn Notice() -> impl IntoView {
-    flash().notice.map(|n| view! { <div class="alert alert-ok" role="status">{n}</div> })
+    flash()
+        .notice
+        .map(|n| view! { <div class="alert alert-ok" role="status">{n}</div> })
 }
 
 /// A form posting to a server function. Works as a plain HTML form; the `check` island
@@ -48,7 +52,8 @@ pub fn Form(
     if check.is_empty() {
         form.into_any()
     } else {
-        view! { <super::check::FormCheck kind=check.to_string()>{form}</super::check::FormCheck> }.into_any()
+        view! { <super::check::FormCheck kind=check.to_string()>{form}</super::check::FormCheck> }
+            .into_any()
     }
 }
 
@@ -67,9 +72,17 @@ pub fn Field(
 ) -> impl IntoView {
     let error = flash().field_error(action, name);
     let invalid = error.is_some();
-    let value = if kind == "password" { String::new() } else { kept(action, name, value) };
+    let value = if kind == "password" {
+        String::new()
+    } else {
+        kept(action, name, value)
+    };
     let id = format!("f-{name}");
-    let described = if hint.is_empty() { format!("err-{name}") } else { format!("hint-{name} err-{name}") };
+    let described = if hint.is_empty() {
+        format!("err-{name}")
+    } else {
+        format!("hint-{name} err-{name}")
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
@@ -127,9 +140,18 @@ pub fn Choices(
 
 /// A checkbox (value "on" when ticked).
 #[component]
-pub fn Check(action: &'static str, name: &'static str, label: &'static str, #[prop(optional)] checked: bool) -> impl IntoView {
+pub fn Check(
+    action: &'static str,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] checked: bool,
+) -> impl IntoView {
     let f = flash();
-    let checked = if f.for_action(action) { f.value(action, name).is_some() } else { checked };
+    let checked = if f.for_action(action) {
+        f.value(action, name).is_some()
+    } else {
+        checked
+    };
     let id = format!("f-{name}");
     view! {
         <div class="choice">
@@ -144,7 +166,10 @@ pub fn error_view(e: AppError) -> AnyView {
     #[cfg(feature = "ssr")]
     {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(http::StatusCode::from_u16(e.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+            res.set_status(
+                http::StatusCode::from_u16(e.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
         }
         if e == AppError::NotSignedIn {
             leptos_axum::redirect("/connexion");
@@ -160,7 +185,10 @@ pub fn error_view(e: AppError) -> AnyView {
 }
 
 /// Loads page data through a server function and renders it (or the error).
-pub fn page<T, Fut, V>(load: impl Fn() -> Fut + Send + Sync + 'static, render: impl Fn(T) -> V + Send + Sync + Clone + 'static) -> impl IntoView
+pub fn page<T, Fut, V>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    render: impl Fn(T) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
 where
     T: Send + Sync + Clone + serde::Serialize + serde::de::DeserializeOwned + 'static,
     Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,

@@ -49,23 +49,37 @@ pub struct TestApp {
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
 fn smtpd_path() -> String {
-    std::env::var("PORTAIL_TEST_SMTPD").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../.tools/venv/bin/aiosmtpd").into())
+    std::env::var("PORTAIL_TEST_SMTPD").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.tools/venv/bin/aiosmtpd").into()
+    })
 }
 
 async fn start_smtpd(maildir: &std::path::Path) -> (tokio::process::Child, u16) {
     let port = free_port();
     let child = tokio::process::Command::new(smtpd_path())
-        .args(["-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+        .args([
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+        ])
         .arg(maildir)
         .kill_on_drop(true)
         .spawn()
         .expect("start aiosmtpd (run ./scripts/setup.sh)");
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
             return (child, port);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -86,7 +100,9 @@ async fn start_sms_gateway() -> (Arc<Mutex<Vec<Value>>>, u16) {
             }
         }),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let port = listener.local_addr().expect("addr").port();
     tokio::spawn(async move { axum::serve(listener, app).await });
     (received, port)
@@ -134,11 +150,23 @@ pub async fn spawn_with(db: Db, tweak: impl FnOnce(&mut Config)) -> Option<TestA
     let base = format!("http://127.0.0.1:{}", app.port);
     let f = fixture(state.store.as_ref(), 20, chrono::Utc::now()).await;
     tokio::spawn(app.run(std::future::pending()));
-    Some(TestApp { base, state, f, db_url, maildir, sms, _smtpd: smtpd })
+    Some(TestApp {
+        base,
+        state,
+        f,
+        db_url,
+        maildir,
+        sms,
+        _smtpd: smtpd,
+    })
 }
 
 pub fn client() -> Client {
-    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
 }
 
 impl TestApp {
@@ -158,11 +186,20 @@ impl TestApp {
             .expect("request");
         let status = res.status();
         let text = res.text().await.expect("body");
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
     }
 
     /// A plain HTML form post, as a browser without JavaScript sends it.
-    pub async fn form(&self, c: &Client, path: &str, form: &[(&str, &str)], from: &str) -> reqwest::Response {
+    pub async fn form(
+        &self,
+        c: &Client,
+        path: &str,
+        form: &[(&str, &str)],
+        from: &str,
+    ) -> reqwest::Response {
         c.post(self.url(path))
             .header(header::ORIGIN, &self.base)
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
@@ -174,7 +211,12 @@ impl TestApp {
     }
 
     pub async fn page(&self, c: &Client, path: &str) -> (StatusCode, String) {
-        let res = c.get(self.url(path)).header(header::ACCEPT, "text/html").send().await.expect("request");
+        let res = c
+            .get(self.url(path))
+            .header(header::ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("request");
         (res.status(), res.text().await.expect("body"))
     }
 
@@ -185,7 +227,15 @@ impl TestApp {
     /// The newest SMS sent to this number, waiting for the outbox worker.
     pub async fn sms_to(&self, phone: &str, after: usize) -> String {
         for _ in 0..100 {
-            if let Some(text) = self.sms.lock().expect("lock").iter().skip(after).filter(|m| m["to"] == phone).last().map(|m| m["text"].as_str().unwrap_or("").to_string()) {
+            if let Some(text) = self
+                .sms
+                .lock()
+                .expect("lock")
+                .iter()
+                .skip(after)
+                .rfind(|m| m["to"] == phone)
+                .map(|m| m["text"].as_str().unwrap_or("").to_string())
+            {
                 return text;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -196,7 +246,14 @@ impl TestApp {
     /// Waits for an SMS to this number that contains `needle`.
     pub async fn sms_with(&self, phone: &str, needle: &str) -> String {
         for _ in 0..100 {
-            let found = self.sms.lock().expect("lock").iter().filter(|m| m["to"] == phone).map(|m| m["text"].as_str().unwrap_or("").to_string()).find(|t| t.contains(needle));
+            let found = self
+                .sms
+                .lock()
+                .expect("lock")
+                .iter()
+                .filter(|m| m["to"] == phone)
+                .map(|m| m["text"].as_str().unwrap_or("").to_string())
+                .find(|t| t.contains(needle));
             if let Some(text) = found {
                 return text;
             }
@@ -211,9 +268,14 @@ impl TestApp {
 
     /// Every message the SMTP server received, as raw text.
     pub fn mails(&self) -> Vec<String> {
-        let mut files: Vec<_> = std::fs::read_dir(self.maildir.join("new")).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        let mut files: Vec<_> = std::fs::read_dir(self.maildir.join("new"))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
         files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
-        files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+        files
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect()
     }
 
     pub async fn wait_mail(&self, predicate: impl Fn(&str) -> bool) -> String {
@@ -228,26 +290,47 @@ impl TestApp {
 
     pub async fn staff(&self, email: &str) -> Client {
         let c = client();
-        let (status, body) = self.call(&c, "/api/pro/connexion", &[("email", email), ("password", app::server::testing::PASSWORD)]).await;
+        let (status, body) = self
+            .call(
+                &c,
+                "/api/pro/connexion",
+                &[
+                    ("email", email),
+                    ("password", app::server::testing::PASSWORD),
+                ],
+            )
+            .await;
         assert_eq!(status, StatusCode::OK, "staff sign-in: {body}");
         c
     }
 
     /// Signs an allocataire in with their numéro and the code sent by SMS.
     pub async fn allocataire(&self, id: i64) -> Client {
-        let p = self.state.store.allocataire(id).await.expect("read").expect("exists");
+        let p = self
+            .state
+            .store
+            .allocataire(id)
+            .await
+            .expect("read")
+            .expect("exists");
         let c = client();
         let before = self.sms_count();
-        let (status, _) = self.call(&c, "/api/connexion/code", &[("identifier", &p.numero)]).await;
+        let (status, _) = self
+            .call(&c, "/api/connexion/code", &[("identifier", &p.numero)])
+            .await;
         assert_eq!(status, StatusCode::OK);
         let text = self.sms_to(p.phone.as_deref().unwrap_or(""), before).await;
         let code = six_digits(&text).expect("a code in the SMS");
-        let (status, body) = self.call(&c, "/api/connexion/verifier", &[("code", &code)]).await;
+        let (status, body) = self
+            .call(&c, "/api/connexion/verifier", &[("code", &code)])
+            .await;
         assert_eq!(status, StatusCode::OK, "verify: {body}");
         c
     }
 }
 
 pub fn six_digits(text: &str) -> Option<String> {
-    text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).map(str::to_string)
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .map(str::to_string)
 }

@@ -4,7 +4,9 @@
 use super::appointments::audit;
 use super::{notify, security, AppState};
 use crate::domain::error::AppError;
-use crate::domain::inputs::{parse_identifier, CodeInput, Identifier, SignInInput, StaffSignInInput};
+use crate::domain::inputs::{
+    parse_identifier, CodeInput, Identifier, SignInInput, StaffSignInInput,
+};
 use crate::domain::{Actor, AgencyId, AllocataireId, StaffId, StaffRole};
 use crate::server::store::{CodeCheck, Principal};
 use chrono::{DateTime, Utc};
@@ -44,13 +46,21 @@ impl Limits {
     /// `per_minute`: sign-in attempts per key; codes sent: a fifth of it (at least 1).
     pub fn new(per_minute: u32) -> Self {
         let q = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN));
-        Self { sign_in: RateLimiter::keyed(q(per_minute)), codes: RateLimiter::keyed(q(per_minute / 5)) }
+        Self {
+            sign_in: RateLimiter::keyed(q(per_minute)),
+            codes: RateLimiter::keyed(q(per_minute / 5)),
+        }
     }
 
     fn hit(limiter: &DefaultKeyedRateLimiter<String>, key: String) -> Result<(), AppError> {
-        limiter.check_key(&key).map_err(|not_until| AppError::RateLimited {
-            retry_after: not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1),
-        })
+        limiter
+            .check_key(&key)
+            .map_err(|not_until| AppError::RateLimited {
+                retry_after: not_until
+                    .wait_time_from(DefaultClock::default().now())
+                    .as_secs()
+                    .max(1),
+            })
     }
 
     pub fn sign_in(&self, client: &str) -> Result<(), AppError> {
@@ -65,23 +75,38 @@ impl Limits {
 
 /// Turns a session into an actor, or None if the account is gone, disabled, signed out
 /// everywhere, or the session is past its absolute lifetime.
-pub async fn resolve(st: &AppState, auth: &SessionAuth, now: DateTime<Utc>) -> Result<Option<Actor>, AppError> {
+pub async fn resolve(
+    st: &AppState,
+    auth: &SessionAuth,
+    now: DateTime<Utc>,
+) -> Result<Option<Actor>, AppError> {
     if now.timestamp() - auth.login_at > st.settings.session_absolute_hours * 3600 {
         return Ok(None);
     }
     if auth.staff {
-        let Some(s) = st.store.staff(auth.id).await? else { return Ok(None) };
+        let Some(s) = st.store.staff(auth.id).await? else {
+            return Ok(None);
+        };
         if s.disabled != 0 || s.session_epoch != auth.epoch {
             return Ok(None);
         }
         let role = StaffRole::parse(&s.role).ok_or(AppError::Internal)?;
-        Ok(Some(Actor::Staff { id: StaffId(s.id), role, agency: s.agency_id.map(AgencyId) }))
+        Ok(Some(Actor::Staff {
+            id: StaffId(s.id),
+            role,
+            agency: s.agency_id.map(AgencyId),
+        }))
     } else {
-        let Some(p) = st.store.allocataire(auth.id).await? else { return Ok(None) };
+        let Some(p) = st.store.allocataire(auth.id).await? else {
+            return Ok(None);
+        };
         if p.disabled != 0 || p.session_epoch != auth.epoch {
             return Ok(None);
         }
-        Ok(Some(Actor::Allocataire { id: AllocataireId(p.id), agency: AgencyId(p.agency_id) }))
+        Ok(Some(Actor::Allocataire {
+            id: AllocataireId(p.id),
+            agency: AgencyId(p.agency_id),
+        }))
     }
 }
 
@@ -91,27 +116,71 @@ pub const CODE_SENT: &str = "Si un compte correspond, nous venons d'envoyer un c
 /// Sends a code to the contact **on file** of the matching account. Returns the code id
 /// to keep in the asking browser's session (None when nothing matched: the caller answers
 /// exactly as if it had).
-pub async fn request_code(st: &AppState, client: &str, input: SignInInput, now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
+pub async fn request_code(
+    st: &AppState,
+    client: &str,
+    input: SignInInput,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, AppError> {
     input.validate()?;
-    let identifier = parse_identifier(&input.identifier).ok_or_else(|| AppError::field("identifier", "Identifiant non reconnu."))?;
-    st.limits.send_code(client, &security::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()))?;
+    let identifier = parse_identifier(&input.identifier)
+        .ok_or_else(|| AppError::field("identifier", "Identifiant non reconnu."))?;
+    st.limits.send_code(
+        client,
+        &security::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()),
+    )?;
     let Some(p) = st.store.find_allocataire(&identifier).await? else {
-        let _ = st.store.audit(now.timestamp(), "anonymous", "signin.code_request", "unknown", "no_account").await;
+        let _ = st
+            .store
+            .audit(
+                now.timestamp(),
+                "anonymous",
+                "signin.code_request",
+                "unknown",
+                "no_account",
+            )
+            .await;
         return Ok(None);
     };
-    send_code(st, &p, matches!(identifier, Identifier::Email(_)), now).await.map(Some)
+    send_code(st, &p, matches!(identifier, Identifier::Email(_)), now)
+        .await
+        .map(Some)
 }
 
-async fn send_code(st: &AppState, p: &crate::server::store::AllocataireRow, via_email: bool, now: DateTime<Utc>) -> Result<i64, AppError> {
+async fn send_code(
+    st: &AppState,
+    p: &crate::server::store::AllocataireRow,
+    via_email: bool,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
     let code = security::new_code();
-    let Some(message) = notify::code_message(p, via_email, &code, st.settings.code_ttl_minutes) else {
+    let Some(message) = notify::code_message(p, via_email, &code, st.settings.code_ttl_minutes)
+    else {
         // No phone and no e-mail on file: nothing can be sent; the answer stays the same.
         return Ok(0);
     };
     let hash = security::keyed_hash(&st.settings.secret, &code);
-    let id = st.store.create_login_code(p.id, &hash, now.timestamp() + st.settings.code_ttl_minutes * 60, now.timestamp(), message).await?;
+    let id = st
+        .store
+        .create_login_code(
+            p.id,
+            &hash,
+            now.timestamp() + st.settings.code_ttl_minutes * 60,
+            now.timestamp(),
+            message,
+        )
+        .await?;
     st.outbox_signal.notify_one();
-    let _ = st.store.audit(now.timestamp(), &format!("allocataire:{}", p.id), "signin.code_sent", "", "ok").await;
+    let _ = st
+        .store
+        .audit(
+            now.timestamp(),
+            &format!("allocataire:{}", p.id),
+            "signin.code_sent",
+            "",
+            "ok",
+        )
+        .await;
     Ok(id)
 }
 
@@ -119,64 +188,162 @@ pub const WRONG_CODE: &str = "Ce code n'est pas le bon ou il a expiré. Vérifie
 
 /// Checks a code against the one this browser asked for. Returns the signed-in actor's
 /// session record.
-pub async fn verify_code(st: &AppState, client: &str, pending: Option<i64>, input: CodeInput, now: DateTime<Utc>) -> Result<SessionAuth, AppError> {
+pub async fn verify_code(
+    st: &AppState,
+    client: &str,
+    pending: Option<i64>,
+    input: CodeInput,
+    now: DateTime<Utc>,
+) -> Result<SessionAuth, AppError> {
     input.validate()?;
     st.limits.sign_in(client)?;
     let Some(pending) = pending else {
-        return Err(AppError::Conflict("Demandez d'abord un code de connexion.".into()));
+        return Err(AppError::Conflict(
+            "Demandez d'abord un code de connexion.".into(),
+        ));
     };
     let hash = security::keyed_hash(&st.settings.secret, input.code.trim());
-    match st.store.check_login_code(pending, &hash, now.timestamp(), st.settings.code_max_attempts).await? {
+    match st
+        .store
+        .check_login_code(
+            pending,
+            &hash,
+            now.timestamp(),
+            st.settings.code_max_attempts,
+        )
+        .await?
+    {
         CodeCheck::Accepted { allocataire_id } => {
-            let p = st.store.allocataire(allocataire_id).await?.ok_or(AppError::NotFound)?;
-            let actor = Actor::Allocataire { id: AllocataireId(p.id), agency: AgencyId(p.agency_id) };
+            let p = st
+                .store
+                .allocataire(allocataire_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let actor = Actor::Allocataire {
+                id: AllocataireId(p.id),
+                agency: AgencyId(p.agency_id),
+            };
             audit(st, &actor, "signin.success", "code", now).await;
-            Ok(SessionAuth { staff: false, id: p.id, epoch: p.session_epoch, login_at: now.timestamp() })
+            Ok(SessionAuth {
+                staff: false,
+                id: p.id,
+                epoch: p.session_epoch,
+                login_at: now.timestamp(),
+            })
         }
         CodeCheck::Wrong { .. } | CodeCheck::ExpiredOrUsed => {
-            let _ = st.store.audit(now.timestamp(), "anonymous", "signin.failure", &format!("code:{pending}"), "wrong_code").await;
+            let _ = st
+                .store
+                .audit(
+                    now.timestamp(),
+                    "anonymous",
+                    "signin.failure",
+                    &format!("code:{pending}"),
+                    "wrong_code",
+                )
+                .await;
             Err(AppError::field("code", WRONG_CODE))
         }
     }
 }
 
 /// Creates an invitation link token (for an SMS or a letter). Returns the clear token.
-pub async fn invite(st: &AppState, allocataire_id: i64, now: DateTime<Utc>) -> Result<String, AppError> {
+pub async fn invite(
+    st: &AppState,
+    allocataire_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
     let token = security::new_token();
     let hash = security::keyed_hash(&st.settings.secret, &token);
-    st.store.create_invitation(allocataire_id, &hash, now.timestamp() + st.settings.invitation_ttl_days * 86_400, now.timestamp()).await?;
+    st.store
+        .create_invitation(
+            allocataire_id,
+            &hash,
+            now.timestamp() + st.settings.invitation_ttl_days * 86_400,
+            now.timestamp(),
+        )
+        .await?;
     Ok(token)
 }
 
 /// Spends an invitation (by POST, from the browser that opened the link) and sends a code
 /// to the contact on file: the link alone never signs anyone in.
-pub async fn accept_invitation(st: &AppState, client: &str, token: Option<String>, now: DateTime<Utc>) -> Result<i64, AppError> {
+pub async fn accept_invitation(
+    st: &AppState,
+    client: &str,
+    token: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
     st.limits.sign_in(client)?;
-    let expired = || AppError::Conflict("Ce lien n'est plus valable. Connectez-vous avec votre numéro allocataire, votre téléphone ou votre e-mail.".into());
+    let expired = || {
+        AppError::Conflict("Ce lien n'est plus valable. Connectez-vous avec votre numéro allocataire, votre téléphone ou votre e-mail.".into())
+    };
     let token = token.ok_or_else(expired)?;
     let hash = security::keyed_hash(&st.settings.secret, &token);
-    let allocataire_id = st.store.take_invitation(&hash, now.timestamp()).await?.ok_or_else(expired)?;
-    let p = st.store.allocataire(allocataire_id).await?.ok_or_else(expired)?;
+    let allocataire_id = st
+        .store
+        .take_invitation(&hash, now.timestamp())
+        .await?
+        .ok_or_else(expired)?;
+    let p = st
+        .store
+        .allocataire(allocataire_id)
+        .await?
+        .ok_or_else(expired)?;
     send_code(st, &p, false, now).await
 }
 
 pub const WRONG_PASSWORD: &str = "Adresse e-mail ou mot de passe incorrect.";
 
-pub async fn staff_sign_in(st: &AppState, client: &str, input: StaffSignInInput, now: DateTime<Utc>) -> Result<SessionAuth, AppError> {
+pub async fn staff_sign_in(
+    st: &AppState,
+    client: &str,
+    input: StaffSignInInput,
+    now: DateTime<Utc>,
+) -> Result<SessionAuth, AppError> {
     input.validate()?;
     st.limits.sign_in(client)?;
     let staff = st.store.staff_by_email(&input.email).await?;
-    let hash = staff.as_ref().map(|s| s.password_hash.as_str()).unwrap_or(security::dummy_password_hash()).to_string();
+    let hash = staff
+        .as_ref()
+        .map(|s| s.password_hash.as_str())
+        .unwrap_or(security::dummy_password_hash())
+        .to_string();
     let password = input.password.clone();
     // argon2 is CPU-bound: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || security::verify_password(&hash, &password)).await.unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || security::verify_password(&hash, &password))
+        .await
+        .unwrap_or(false);
     match staff {
         Some(s) if ok && s.disabled == 0 => {
-            let _ = st.store.audit(now.timestamp(), &format!("staff:{}", s.id), "signin.success", "password", "ok").await;
-            Ok(SessionAuth { staff: true, id: s.id, epoch: s.session_epoch, login_at: now.timestamp() })
+            let _ = st
+                .store
+                .audit(
+                    now.timestamp(),
+                    &format!("staff:{}", s.id),
+                    "signin.success",
+                    "password",
+                    "ok",
+                )
+                .await;
+            Ok(SessionAuth {
+                staff: true,
+                id: s.id,
+                epoch: s.session_epoch,
+                login_at: now.timestamp(),
+            })
         }
         _ => {
-            let _ = st.store.audit(now.timestamp(), "anonymous", "signin.failure", "password", "refused").await;
+            let _ = st
+                .store
+                .audit(
+                    now.timestamp(),
+                    "anonymous",
+                    "signin.failure",
+                    "password",
+                    "refused",
+                )
+                .await;
             Err(AppError::field("password", WRONG_PASSWORD))
         }
     }
@@ -194,8 +361,17 @@ pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::api::views::Me, A
     use crate::domain::authz::{scope, Action};
     Ok(match actor {
         Actor::Allocataire { id, .. } => {
-            let p = st.store.allocataire(id.0).await?.ok_or(AppError::NotSignedIn)?;
-            crate::api::views::Me { name: p.first_name, is_staff: false, role_label: "Allocataire".into(), can_see_messages: false }
+            let p = st
+                .store
+                .allocataire(id.0)
+                .await?
+                .ok_or(AppError::NotSignedIn)?;
+            crate::api::views::Me {
+                name: p.first_name,
+                is_staff: false,
+                role_label: "Allocataire".into(),
+                can_see_messages: false,
+            }
         }
         Actor::Staff { id, role, .. } => {
             let s = st.store.staff(id.0).await?.ok_or(AppError::NotSignedIn)?;

@@ -24,6 +24,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, settings: Settings, limits: auth::Limits) -> Self {
-        Self { store, settings: Arc::new(settings), limits: Arc::new(limits), outbox_signal: Arc::new(tokio::sync::Notify::new()) }
+        Self {
+            store,
+            settings: Arc::new(settings),
+            limits: Arc::new(limits),
+            outbox_signal: Arc::new(tokio::sync::Notify::new()),
+        }
     }
 }

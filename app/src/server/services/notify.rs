@@ -18,7 +18,12 @@ pub enum Change {
     Reminder,
 }
 
-pub fn code_message(p: &AllocataireRow, via_email: bool, code: &str, ttl_minutes: i64) -> Option<NewMessage> {
+pub fn code_message(
+    p: &AllocataireRow,
+    via_email: bool,
+    code: &str,
+    ttl_minutes: i64,
+) -> Option<NewMessage> {
     let text = format!(
         "Portail ALI : votre code de connexion est {code}. Il est valable {ttl_minutes} minutes. Ne le donnez à personne, même à un conseiller."
     );
@@ -87,7 +92,9 @@ pub fn appointment_messages(
             "Nous vous rappelons votre rendez-vous.",
         ),
     };
-    let dedupe = |channel: &str| (change == Change::Reminder).then(|| format!("reminder:{}:{}:{channel}", a.id, a.starts_at));
+    let dedupe = |channel: &str| {
+        (change == Change::Reminder).then(|| format!("reminder:{}:{}:{channel}", a.id, a.starts_at))
+    };
     let mut out = Vec::new();
     if let Some(phone) = p.phone.clone().filter(|s| !s.is_empty()) {
         out.push(NewMessage {
@@ -136,8 +143,15 @@ pub fn ics(a: &AppointmentRow, counsellor: &str, agency: &AgencyRow, cancelled: 
         .uid(&a.uid)
         .sequence(u32::try_from(a.sequence).unwrap_or(0))
         .summary(ICS_TITLE)
-        .description(&format!("Avec {counsellor} — {}. Téléphone de l'agence : {}", agency.name, agency.phone))
-        .location(if a.modality == "sur_place" { &a.location } else { "À distance" })
+        .description(&format!(
+            "Avec {counsellor} — {}. Téléphone de l'agence : {}",
+            agency.name, agency.phone
+        ))
+        .location(if a.modality == "sur_place" {
+            &a.location
+        } else {
+            "À distance"
+        })
         .starts(local(a.starts_at))
         .ends(local(a.ends_at));
     if cancelled {
@@ -215,12 +229,18 @@ mod tests {
     fn a_booking_is_announced_by_sms_and_by_email_with_a_calendar_file() {
         let (a, p, s, ag) = fixtures();
         let msgs = appointment_messages(Change::Booked, &a, &p, &s, &ag, &Settings::default());
-        assert_eq!(msgs.iter().map(|m| m.channel).collect::<Vec<_>>(), vec!["sms", "email"]);
+        assert_eq!(
+            msgs.iter().map(|m| m.channel).collect::<Vec<_>>(),
+            vec!["sms", "email"]
+        );
         let ics = msgs[1].ics.clone().unwrap_or_default();
         assert!(ics.contains("UID:rdv-abc@portail-ali"));
         assert!(ics.contains("TZID=Europe/Paris"));
         assert!(ics.contains("SUMMARY:Rendez-vous avec votre référent·e"));
-        assert!(!ics.contains("premier_accueil"), "the reason never appears in a calendar");
+        assert!(
+            !ics.contains("premier_accueil"),
+            "the reason never appears in a calendar"
+        );
     }
 
     #[test]
@@ -228,22 +248,38 @@ mod tests {
         let (a, p, s, ag) = fixtures();
         let msgs = appointment_messages(Change::Cancelled, &a, &p, &s, &ag, &Settings::default());
         let ics = msgs[1].ics.clone().unwrap_or_default();
-        assert!(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED") && ics.contains("UID:rdv-abc@portail-ali"));
+        assert!(
+            ics.contains("METHOD:CANCEL")
+                && ics.contains("STATUS:CANCELLED")
+                && ics.contains("UID:rdv-abc@portail-ali")
+        );
     }
 
     #[test]
     fn reminders_carry_a_key_that_makes_them_unique_per_appointment_time() {
         let (a, p, s, ag) = fixtures();
         let msgs = appointment_messages(Change::Reminder, &a, &p, &s, &ag, &Settings::default());
-        assert!(msgs.iter().all(|m| m.dedupe_key.as_deref().is_some_and(|k| k.starts_with("reminder:1:"))));
+        assert!(msgs.iter().all(|m| m
+            .dedupe_key
+            .as_deref()
+            .is_some_and(|k| k.starts_with("reminder:1:"))));
     }
 
     #[test]
     fn a_code_goes_to_the_channel_on_file() {
         let (_, mut p, _, _) = fixtures();
-        assert_eq!(code_message(&p, true, "123456", 10).map(|m| m.channel), Some("email"));
-        assert_eq!(code_message(&p, false, "123456", 10).map(|m| m.channel), Some("sms"));
+        assert_eq!(
+            code_message(&p, true, "123456", 10).map(|m| m.channel),
+            Some("email")
+        );
+        assert_eq!(
+            code_message(&p, false, "123456", 10).map(|m| m.channel),
+            Some("sms")
+        );
         p.phone = None;
-        assert_eq!(code_message(&p, false, "123456", 10).map(|m| m.recipient), Some("camille@exemple.fr".into()));
+        assert_eq!(
+            code_message(&p, false, "123456", 10).map(|m| m.recipient),
+            Some("camille@exemple.fr".into())
+        );
     }
 }

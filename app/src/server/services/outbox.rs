@@ -17,11 +17,21 @@ pub trait Transport: Send + Sync {
 /// Writes the reminders that fall due (appointments within `reminder_hours`), once each:
 /// the flag and the messages commit together.
 pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
-    let due = st.store.due_reminders(now.timestamp(), now.timestamp() + st.settings.reminder_hours * 3600).await?;
+    let due = st
+        .store
+        .due_reminders(
+            now.timestamp(),
+            now.timestamp() + st.settings.reminder_hours * 3600,
+        )
+        .await?;
     let mut written = 0;
     for r in due {
-        let Some(counsellor) = st.store.staff(r.appointment.counsellor_id).await? else { continue };
-        let Some(agency) = st.store.agency(r.appointment.agency_id).await? else { continue };
+        let Some(counsellor) = st.store.staff(r.appointment.counsellor_id).await? else {
+            continue;
+        };
+        let Some(agency) = st.store.agency(r.appointment.agency_id).await? else {
+            continue;
+        };
         let p = AllocataireRow {
             id: r.appointment.allocataire_id,
             agency_id: r.appointment.agency_id,
@@ -35,8 +45,24 @@ pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usiz
             disabled: 0,
             session_epoch: 0,
         };
-        let messages = notify::appointment_messages(Change::Reminder, &r.appointment, &p, &counsellor, &agency, &st.settings);
-        if st.store.write_reminder(r.appointment.id, r.appointment.starts_at, now.timestamp(), messages).await? {
+        let messages = notify::appointment_messages(
+            Change::Reminder,
+            &r.appointment,
+            &p,
+            &counsellor,
+            &agency,
+            &st.settings,
+        );
+        if st
+            .store
+            .write_reminder(
+                r.appointment.id,
+                r.appointment.starts_at,
+                now.timestamp(),
+                messages,
+            )
+            .await?
+        {
             written += 1;
         }
     }
@@ -47,20 +73,28 @@ pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usiz
 }
 
 /// Delivers what is due. Returns (sent, failed).
-pub async fn deliver_due(st: &AppState, email: &dyn Transport, sms: &dyn Transport, now: DateTime<Utc>) -> Result<(usize, usize), AppError> {
+pub async fn deliver_due(
+    st: &AppState,
+    email: &dyn Transport,
+    sms: &dyn Transport,
+    now: DateTime<Utc>,
+) -> Result<(usize, usize), AppError> {
     let batch = st.store.claim_messages(now.timestamp(), 50).await?;
     let (mut sent, mut failed) = (0, 0);
     for m in batch {
         let transport = if m.channel == "sms" { sms } else { email };
         match transport.deliver(&m).await {
             Ok(()) => {
-                st.store.message_sent(m.id, Utc::now().timestamp(), !st.settings.demo).await?;
+                st.store
+                    .message_sent(m.id, Utc::now().timestamp(), !st.settings.demo)
+                    .await?;
                 sent += 1;
             }
             Err(e) => {
                 tracing::warn!(outbox.id = m.id, outbox.channel = %m.channel, error = %e, "delivery failed");
                 // Back off: 1, 4, 9… minutes; give up after 8 attempts.
-                let retry = (m.attempts < 8).then(|| Utc::now().timestamp() + 60 * (m.attempts + 1).pow(2));
+                let retry =
+                    (m.attempts < 8).then(|| Utc::now().timestamp() + 60 * (m.attempts + 1).pow(2));
                 st.store.message_failed(m.id, &e, retry).await?;
                 failed += 1;
             }

@@ -1,6 +1,8 @@
 //! Secrets: one-time codes, tokens and passwords.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use hmac::{Hmac, Mac};
 use rand::Rng;
@@ -28,17 +30,28 @@ pub fn keyed_hash(secret: &str, value: &str) -> String {
 }
 
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// argon2id with the crate's defaults (OWASP: m=19 MiB, t=2, p=1).
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .unwrap_or_default()
 }
 
 pub fn verify_password(hash: &str, password: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// A hash to verify against when the account does not exist, so that timing does not
@@ -55,14 +68,19 @@ mod tests {
     #[test]
     fn codes_have_six_digits_and_vary() {
         let codes: std::collections::HashSet<String> = (0..50).map(|_| new_code()).collect();
-        assert!(codes.iter().all(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit())));
+        assert!(codes
+            .iter()
+            .all(|c| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit())));
         assert!(codes.len() > 40);
     }
 
     #[test]
     fn a_stored_code_hash_depends_on_the_server_secret() {
         assert_ne!(keyed_hash("a", "123456"), keyed_hash("b", "123456"));
-        assert!(constant_time_eq(&keyed_hash("a", "123456"), &keyed_hash("a", " 123456 ")));
+        assert!(constant_time_eq(
+            &keyed_hash("a", "123456"),
+            &keyed_hash("a", " 123456 ")
+        ));
     }
 
     #[test]

@@ -221,17 +221,44 @@ pub trait Store: Send + Sync + 'static {
     async fn staff_by_email(&self, email: &str) -> StoreResult<Option<StaffRow>>;
     async fn staff_of_agency(&self, agency_id: i64) -> StoreResult<Vec<StaffRow>>;
     async fn allocataire(&self, id: i64) -> StoreResult<Option<AllocataireRow>>;
-    async fn find_allocataire(&self, identifier: &Identifier<'_>) -> StoreResult<Option<AllocataireRow>>;
+    async fn find_allocataire(
+        &self,
+        identifier: &Identifier<'_>,
+    ) -> StoreResult<Option<AllocataireRow>>;
     /// Allocataires of an agency (or one counsellor), with the next active appointment.
-    async fn caseload(&self, agency_id: Option<i64>, counsellor_id: Option<i64>, now: i64) -> StoreResult<Vec<CaseloadRow>>;
+    async fn caseload(
+        &self,
+        agency_id: Option<i64>,
+        counsellor_id: Option<i64>,
+        now: i64,
+    ) -> StoreResult<Vec<CaseloadRow>>;
     async fn session_epoch(&self, who: Principal) -> StoreResult<Option<(i64, bool)>>;
     async fn bump_session_epoch(&self, who: Principal) -> StoreResult<()>;
 
     // Sign-in
-    async fn create_login_code(&self, allocataire_id: i64, code_hash: &str, expires_at: i64, now: i64, message: NewMessage) -> StoreResult<i64>;
+    async fn create_login_code(
+        &self,
+        allocataire_id: i64,
+        code_hash: &str,
+        expires_at: i64,
+        now: i64,
+        message: NewMessage,
+    ) -> StoreResult<i64>;
     /// Counts an attempt and, if the hash matches a live code, spends it — atomically.
-    async fn check_login_code(&self, id: i64, code_hash: &str, now: i64, max_attempts: i64) -> StoreResult<CodeCheck>;
-    async fn create_invitation(&self, allocataire_id: i64, token_hash: &str, expires_at: i64, now: i64) -> StoreResult<()>;
+    async fn check_login_code(
+        &self,
+        id: i64,
+        code_hash: &str,
+        now: i64,
+        max_attempts: i64,
+    ) -> StoreResult<CodeCheck>;
+    async fn create_invitation(
+        &self,
+        allocataire_id: i64,
+        token_hash: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<()>;
     /// Spends a live invitation; returns its allocataire.
     async fn take_invitation(&self, token_hash: &str, now: i64) -> StoreResult<Option<i64>>;
 
@@ -243,29 +270,66 @@ pub trait Store: Send + Sync + 'static {
     /// Closes a slot no appointment holds. Returns false if it is booked or already closed.
     async fn close_slot(&self, id: i64) -> StoreResult<bool>;
     /// Closes the free open slots of a counsellor in [from, to); returns how many.
-    async fn close_free_slots_between(&self, counsellor_id: i64, from: i64, to: i64) -> StoreResult<u64>;
+    async fn close_free_slots_between(
+        &self,
+        counsellor_id: i64,
+        from: i64,
+        to: i64,
+    ) -> StoreResult<u64>;
 
     // Appointments
-    async fn book(&self, booking: NewAppointment, now: i64, messages: Vec<NewMessage>) -> StoreResult<BookOutcome>;
+    async fn book(
+        &self,
+        booking: NewAppointment,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<BookOutcome>;
     async fn appointment(&self, id: i64) -> StoreResult<Option<AppointmentRow>>;
     async fn appointments_of(&self, allocataire_id: i64) -> StoreResult<Vec<AppointmentRow>>;
     async fn agenda(&self, counsellors: &[i64], from: i64, to: i64) -> StoreResult<Vec<AgendaRow>>;
     /// Moves a booked appointment to another free slot (same UID, sequence + 1).
-    async fn move_appointment(&self, id: i64, slot_id: i64, modality: &str, now: i64, messages: Vec<NewMessage>) -> StoreResult<AppointmentRow>;
+    async fn move_appointment(
+        &self,
+        id: i64,
+        slot_id: i64,
+        modality: &str,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<AppointmentRow>;
     /// Sets a final status on a booked appointment. Returns None if it was no longer booked.
-    async fn finish_appointment(&self, id: i64, status: &str, cancel_reason: Option<&str>, now: i64, messages: Vec<NewMessage>) -> StoreResult<Option<AppointmentRow>>;
+    async fn finish_appointment(
+        &self,
+        id: i64,
+        status: &str,
+        cancel_reason: Option<&str>,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<Option<AppointmentRow>>;
 
     // Reminders and outbox
     async fn due_reminders(&self, from: i64, to: i64) -> StoreResult<Vec<ReminderRow>>;
     /// Marks the reminder sent and writes its messages, once per appointment time.
-    async fn write_reminder(&self, appointment_id: i64, starts_at: i64, now: i64, messages: Vec<NewMessage>) -> StoreResult<bool>;
+    async fn write_reminder(
+        &self,
+        appointment_id: i64,
+        starts_at: i64,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<bool>;
     async fn claim_messages(&self, now: i64, limit: i64) -> StoreResult<Vec<OutboxRow>>;
     async fn message_sent(&self, id: i64, now: i64, redact: bool) -> StoreResult<()>;
     async fn message_failed(&self, id: i64, error: &str, retry_at: Option<i64>) -> StoreResult<()>;
     async fn messages(&self, agency_id: Option<i64>, limit: i64) -> StoreResult<Vec<OutboxRow>>;
 
     // Audit
-    async fn audit(&self, at: i64, actor: &str, action: &str, subject: &str, outcome: &str) -> StoreResult<()>;
+    async fn audit(
+        &self,
+        at: i64,
+        actor: &str,
+        action: &str,
+        subject: &str,
+        outcome: &str,
+    ) -> StoreResult<()>;
 
     // Bulk loading (demo data, benchmarks)
     async fn insert_agency(&self, a: &AgencyRow) -> StoreResult<i64>;

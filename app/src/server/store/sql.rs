@@ -52,7 +52,10 @@ const TAKEN: &str = "Ce créneau vient d'être pris. Choisissez-en un autre.";
 fn booking_error(e: sqlx::Error) -> AppError {
     if let sqlx::Error::Database(db) = &e {
         let code = db.code().unwrap_or_default();
-        if db.is_unique_violation() || code == "23P01" || db.message().contains("appointment_overlap") {
+        if db.is_unique_violation()
+            || code == "23P01"
+            || db.message().contains("appointment_overlap")
+        {
             return AppError::Conflict(TAKEN.into());
         }
     }
@@ -68,7 +71,8 @@ impl SqlStore {
     /// Connects, configures and migrates. SQLite files are created if missing.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, String> {
         sqlx::any::install_default_drivers();
-        let backend = Backend::from_url(url).ok_or_else(|| "DATABASE_URL must start with sqlite: or postgres:".to_string())?;
+        let backend = Backend::from_url(url)
+            .ok_or_else(|| "DATABASE_URL must start with sqlite: or postgres:".to_string())?;
         if backend == Backend::Sqlite {
             // Create the file (and its WAL) up front with the typed driver: the Any driver
             // does not expose create_if_missing.
@@ -76,8 +80,12 @@ impl SqlStore {
                 .map_err(|e| e.to_string())?
                 .create_if_missing(true)
                 .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
-            let conn = sqlx::ConnectOptions::connect(&opts).await.map_err(|e| e.to_string())?;
-            sqlx::Connection::close(conn).await.map_err(|e| e.to_string())?;
+            let conn = sqlx::ConnectOptions::connect(&opts)
+                .await
+                .map_err(|e| e.to_string())?;
+            sqlx::Connection::close(conn)
+                .await
+                .map_err(|e| e.to_string())?;
         }
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
@@ -101,8 +109,16 @@ impl SqlStore {
 
     async fn migrate(&self) -> Result<(), String> {
         let result = match self.backend {
-            Backend::Sqlite => sqlx::migrate!("../server/migrations/sqlite").run(&self.pool).await,
-            Backend::Postgres => sqlx::migrate!("../server/migrations/postgres").run(&self.pool).await,
+            Backend::Sqlite => {
+                sqlx::migrate!("../server/migrations/sqlite")
+                    .run(&self.pool)
+                    .await
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("../server/migrations/postgres")
+                    .run(&self.pool)
+                    .await
+            }
         };
         result.map_err(|e| format!("migration failed: {e}"))
     }
@@ -115,13 +131,22 @@ impl SqlStore {
     /// that a read-then-write inside cannot interleave with another writer.
     async fn write_tx(&self) -> StoreResult<Transaction<'static, Any>> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal),
+            Backend::Sqlite => self
+                .pool
+                .begin_with("BEGIN IMMEDIATE")
+                .await
+                .map_err(internal),
             Backend::Postgres => self.pool.begin().await.map_err(internal),
         }
     }
 
     /// Row lock on PostgreSQL (SQLite already holds the database write lock).
-    async fn lock(&self, tx: &mut Transaction<'static, Any>, table: &'static str, id: i64) -> StoreResult<()> {
+    async fn lock(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        table: &'static str,
+        id: i64,
+    ) -> StoreResult<()> {
         if self.backend == Backend::Postgres {
             sqlx::query(&format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"))
                 .bind(id)
@@ -132,7 +157,11 @@ impl SqlStore {
         Ok(())
     }
 
-    async fn insert_messages(tx: &mut Transaction<'static, Any>, messages: &[NewMessage], now: i64) -> StoreResult<()> {
+    async fn insert_messages(
+        tx: &mut Transaction<'static, Any>,
+        messages: &[NewMessage],
+        now: i64,
+    ) -> StoreResult<()> {
         for m in messages {
             sqlx::query(
                 "INSERT INTO outbox (agency_id, allocataire_id, channel, recipient, subject, body, ics, sensitive, dedupe_key, next_attempt_at, created_at) \
@@ -155,27 +184,38 @@ impl SqlStore {
         Ok(())
     }
 
-    async fn appointment_in(tx: &mut Transaction<'static, Any>, id: i64) -> StoreResult<Option<AppointmentRow>> {
-        sqlx::query_as::<_, AppointmentRow>(&format!("SELECT {APPOINTMENT_COLUMNS} FROM appointments a WHERE a.id = $1"))
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(internal)
+    async fn appointment_in(
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+    ) -> StoreResult<Option<AppointmentRow>> {
+        sqlx::query_as::<_, AppointmentRow>(&format!(
+            "SELECT {APPOINTMENT_COLUMNS} FROM appointments a WHERE a.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(internal)
     }
 
     async fn slot_in(tx: &mut Transaction<'static, Any>, id: i64) -> StoreResult<Option<SlotRow>> {
-        sqlx::query_as::<_, SlotRow>(&format!("SELECT {SLOT_COLUMNS} FROM slots s WHERE s.id = $1"))
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(internal)
+        sqlx::query_as::<_, SlotRow>(&format!(
+            "SELECT {SLOT_COLUMNS} FROM slots s WHERE s.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(internal)
     }
 
     /// The slot must be open, in the future and free.
     fn check_slot(slot: Option<SlotRow>, now: i64) -> StoreResult<SlotRow> {
-        let slot = slot.ok_or_else(|| AppError::Conflict("Ce créneau n'existe plus. Choisissez-en un autre.".into()))?;
+        let slot = slot.ok_or_else(|| {
+            AppError::Conflict("Ce créneau n'existe plus. Choisissez-en un autre.".into())
+        })?;
         if slot.status != "open" || slot.starts_at <= now {
-            return Err(AppError::Conflict("Ce créneau n'est plus proposé. Choisissez-en un autre.".into()));
+            return Err(AppError::Conflict(
+                "Ce créneau n'est plus proposé. Choisissez-en un autre.".into(),
+            ));
         }
         if slot.booked != 0 {
             return Err(AppError::Conflict(TAKEN.into()));
@@ -199,19 +239,34 @@ impl Store for SqlStore {
     }
 
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ()).map_err(internal)
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(internal)
     }
 
     async fn agencies(&self) -> StoreResult<Vec<AgencyRow>> {
-        sqlx::query_as("SELECT * FROM agencies ORDER BY name").fetch_all(&self.pool).await.map_err(internal)
+        sqlx::query_as("SELECT * FROM agencies ORDER BY name")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(internal)
     }
 
     async fn agency(&self, id: i64) -> StoreResult<Option<AgencyRow>> {
-        sqlx::query_as("SELECT * FROM agencies WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(internal)
+        sqlx::query_as("SELECT * FROM agencies WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(internal)
     }
 
     async fn staff(&self, id: i64) -> StoreResult<Option<StaffRow>> {
-        sqlx::query_as("SELECT * FROM staff WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(internal)
+        sqlx::query_as("SELECT * FROM staff WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(internal)
     }
 
     async fn staff_by_email(&self, email: &str) -> StoreResult<Option<StaffRow>> {
@@ -238,7 +293,10 @@ impl Store for SqlStore {
             .map_err(internal)
     }
 
-    async fn find_allocataire(&self, identifier: &Identifier<'_>) -> StoreResult<Option<AllocataireRow>> {
+    async fn find_allocataire(
+        &self,
+        identifier: &Identifier<'_>,
+    ) -> StoreResult<Option<AllocataireRow>> {
         let (column, value) = match identifier {
             Identifier::Numero(n) => ("numero", n.to_string()),
             Identifier::Phone(p) => ("phone", p.clone()),
@@ -253,10 +311,19 @@ impl Store for SqlStore {
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        Ok(if rows.len() == 1 { rows.into_iter().next() } else { None })
+        Ok(if rows.len() == 1 {
+            rows.into_iter().next()
+        } else {
+            None
+        })
     }
 
-    async fn caseload(&self, agency_id: Option<i64>, counsellor_id: Option<i64>, now: i64) -> StoreResult<Vec<CaseloadRow>> {
+    async fn caseload(
+        &self,
+        agency_id: Option<i64>,
+        counsellor_id: Option<i64>,
+        now: i64,
+    ) -> StoreResult<Vec<CaseloadRow>> {
         sqlx::query_as(
             "SELECT p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.orientation_date, \
                (SELECT MIN(a.starts_at) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'booked' AND a.starts_at >= $3) AS next_appointment_at, \
@@ -278,11 +345,13 @@ impl Store for SqlStore {
             Principal::Allocataire(id) => ("allocataires", id),
             Principal::Staff(id) => ("staff", id),
         };
-        let row: Option<(i64, i64)> = sqlx::query_as(&format!("SELECT session_epoch, disabled FROM {table} WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+        let row: Option<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT session_epoch, disabled FROM {table} WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?;
         Ok(row.map(|(epoch, disabled)| (epoch, disabled != 0)))
     }
 
@@ -291,23 +360,34 @@ impl Store for SqlStore {
             Principal::Allocataire(id) => ("allocataires", id),
             Principal::Staff(id) => ("staff", id),
         };
-        sqlx::query(&format!("UPDATE {table} SET session_epoch = session_epoch + 1 WHERE id = $1"))
-            .bind(id)
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
-            .map_err(internal)
+        sqlx::query(&format!(
+            "UPDATE {table} SET session_epoch = session_epoch + 1 WHERE id = $1"
+        ))
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map(|_| ())
+        .map_err(internal)
     }
 
-    async fn create_login_code(&self, allocataire_id: i64, code_hash: &str, expires_at: i64, now: i64, message: NewMessage) -> StoreResult<i64> {
+    async fn create_login_code(
+        &self,
+        allocataire_id: i64,
+        code_hash: &str,
+        expires_at: i64,
+        now: i64,
+        message: NewMessage,
+    ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         // A new code replaces the previous ones.
-        sqlx::query("UPDATE login_codes SET used_at = $2 WHERE allocataire_id = $1 AND used_at IS NULL")
-            .bind(allocataire_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+        sqlx::query(
+            "UPDATE login_codes SET used_at = $2 WHERE allocataire_id = $1 AND used_at IS NULL",
+        )
+        .bind(allocataire_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
         let (id,): (i64,) = sqlx::query_as("INSERT INTO login_codes (allocataire_id, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
             .bind(allocataire_id)
             .bind(code_hash)
@@ -321,7 +401,13 @@ impl Store for SqlStore {
         Ok(id)
     }
 
-    async fn check_login_code(&self, id: i64, code_hash: &str, now: i64, max_attempts: i64) -> StoreResult<CodeCheck> {
+    async fn check_login_code(
+        &self,
+        id: i64,
+        code_hash: &str,
+        now: i64,
+        max_attempts: i64,
+    ) -> StoreResult<CodeCheck> {
         let mut tx = self.write_tx().await?;
         self.lock(&mut tx, "login_codes", id).await?;
         let row: Option<LoginCodeRow> = sqlx::query_as("SELECT id, allocataire_id, code_hash, expires_at, attempts, used_at FROM login_codes WHERE id = $1")
@@ -335,7 +421,8 @@ impl Store for SqlStore {
         if row.used_at.is_some() || row.expires_at <= now || row.attempts >= max_attempts {
             return Ok(CodeCheck::ExpiredOrUsed);
         }
-        let accepted = crate::server::services::security::constant_time_eq(&row.code_hash, code_hash);
+        let accepted =
+            crate::server::services::security::constant_time_eq(&row.code_hash, code_hash);
         sqlx::query("UPDATE login_codes SET attempts = attempts + 1, used_at = CASE WHEN $2 = 1 THEN $3 ELSE used_at END WHERE id = $1")
             .bind(id)
             .bind(i64::from(accepted))
@@ -345,15 +432,25 @@ impl Store for SqlStore {
             .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
         Ok(if accepted {
-            CodeCheck::Accepted { allocataire_id: row.allocataire_id }
+            CodeCheck::Accepted {
+                allocataire_id: row.allocataire_id,
+            }
         } else if row.attempts + 1 >= max_attempts {
             CodeCheck::ExpiredOrUsed
         } else {
-            CodeCheck::Wrong { attempts_left: max_attempts - row.attempts - 1 }
+            CodeCheck::Wrong {
+                attempts_left: max_attempts - row.attempts - 1,
+            }
         })
     }
 
-    async fn create_invitation(&self, allocataire_id: i64, token_hash: &str, expires_at: i64, now: i64) -> StoreResult<()> {
+    async fn create_invitation(
+        &self,
+        allocataire_id: i64,
+        token_hash: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<()> {
         sqlx::query("INSERT INTO invitations (allocataire_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)")
             .bind(allocataire_id)
             .bind(token_hash)
@@ -397,11 +494,13 @@ impl Store for SqlStore {
     }
 
     async fn slot(&self, id: i64) -> StoreResult<Option<SlotRow>> {
-        sqlx::query_as(&format!("SELECT {SLOT_COLUMNS} FROM slots s WHERE s.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)
+        sqlx::query_as(&format!(
+            "SELECT {SLOT_COLUMNS} FROM slots s WHERE s.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)
     }
 
     async fn slots(&self, counsellors: &[i64], from: i64, to: i64) -> StoreResult<Vec<SlotRow>> {
@@ -428,7 +527,12 @@ impl Store for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn close_free_slots_between(&self, counsellor_id: i64, from: i64, to: i64) -> StoreResult<u64> {
+    async fn close_free_slots_between(
+        &self,
+        counsellor_id: i64,
+        from: i64,
+        to: i64,
+    ) -> StoreResult<u64> {
         let done = sqlx::query(
             "UPDATE slots SET status = 'closed' WHERE counsellor_id = $1 AND status = 'open' AND starts_at < $3 AND ends_at > $2 \
              AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.slot_id = slots.id AND b.status = 'booked')",
@@ -442,7 +546,12 @@ impl Store for SqlStore {
         Ok(done.rows_affected())
     }
 
-    async fn book(&self, b: NewAppointment, now: i64, messages: Vec<NewMessage>) -> StoreResult<BookOutcome> {
+    async fn book(
+        &self,
+        b: NewAppointment,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<BookOutcome> {
         let mut tx = self.write_tx().await?;
         self.lock(&mut tx, "allocataires", b.allocataire_id).await?;
         if let Some(key) = &b.idempotency_key {
@@ -494,17 +603,21 @@ impl Store for SqlStore {
         .await
         .map_err(booking_error)?;
         Self::insert_messages(&mut tx, &messages, now).await?;
-        let row = Self::appointment_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+        let row = Self::appointment_in(&mut tx, id)
+            .await?
+            .ok_or(AppError::Internal)?;
         tx.commit().await.map_err(booking_error)?;
         Ok(BookOutcome::Created(row))
     }
 
     async fn appointment(&self, id: i64) -> StoreResult<Option<AppointmentRow>> {
-        sqlx::query_as(&format!("SELECT {APPOINTMENT_COLUMNS} FROM appointments a WHERE a.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)
+        sqlx::query_as(&format!(
+            "SELECT {APPOINTMENT_COLUMNS} FROM appointments a WHERE a.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)
     }
 
     async fn appointments_of(&self, allocataire_id: i64) -> StoreResult<Vec<AppointmentRow>> {
@@ -529,10 +642,20 @@ impl Store for SqlStore {
         .map_err(internal)
     }
 
-    async fn move_appointment(&self, id: i64, slot_id: i64, modality: &str, now: i64, messages: Vec<NewMessage>) -> StoreResult<AppointmentRow> {
+    async fn move_appointment(
+        &self,
+        id: i64,
+        slot_id: i64,
+        modality: &str,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<AppointmentRow> {
         let mut tx = self.write_tx().await?;
-        let current = Self::appointment_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        self.lock(&mut tx, "allocataires", current.allocataire_id).await?;
+        let current = Self::appointment_in(&mut tx, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.lock(&mut tx, "allocataires", current.allocataire_id)
+            .await?;
         if current.slot_id == slot_id && current.status == "booked" {
             // A retried move: already there.
             return Ok(current);
@@ -558,15 +681,26 @@ impl Store for SqlStore {
         .await
         .map_err(booking_error)?;
         if done.rows_affected() != 1 {
-            return Err(AppError::Conflict("Ce rendez-vous n'est plus modifiable.".into()));
+            return Err(AppError::Conflict(
+                "Ce rendez-vous n'est plus modifiable.".into(),
+            ));
         }
         Self::insert_messages(&mut tx, &messages, now).await?;
-        let row = Self::appointment_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+        let row = Self::appointment_in(&mut tx, id)
+            .await?
+            .ok_or(AppError::Internal)?;
         tx.commit().await.map_err(booking_error)?;
         Ok(row)
     }
 
-    async fn finish_appointment(&self, id: i64, status: &str, cancel_reason: Option<&str>, now: i64, messages: Vec<NewMessage>) -> StoreResult<Option<AppointmentRow>> {
+    async fn finish_appointment(
+        &self,
+        id: i64,
+        status: &str,
+        cancel_reason: Option<&str>,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<Option<AppointmentRow>> {
         let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE appointments SET status = $2, cancel_reason = $3, sequence = sequence + 1, updated_at = $4 WHERE id = $1 AND status = 'booked'",
@@ -600,7 +734,13 @@ impl Store for SqlStore {
         .map_err(internal)
     }
 
-    async fn write_reminder(&self, appointment_id: i64, starts_at: i64, now: i64, messages: Vec<NewMessage>) -> StoreResult<bool> {
+    async fn write_reminder(
+        &self,
+        appointment_id: i64,
+        starts_at: i64,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         let done = sqlx::query("UPDATE appointments SET reminder_sent_at = $3 WHERE id = $1 AND starts_at = $2 AND status = 'booked' AND reminder_sent_at IS NULL")
             .bind(appointment_id)
@@ -661,15 +801,17 @@ impl Store for SqlStore {
             Some(at) => ("pending", at),
             None => ("failed", i64::MAX / 2),
         };
-        sqlx::query("UPDATE outbox SET status = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1")
-            .bind(id)
-            .bind(status)
-            .bind(error.chars().take(300).collect::<String>())
-            .bind(next)
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
-            .map_err(internal)
+        sqlx::query(
+            "UPDATE outbox SET status = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(status)
+        .bind(error.chars().take(300).collect::<String>())
+        .bind(next)
+        .execute(&self.pool)
+        .await
+        .map(|_| ())
+        .map_err(internal)
     }
 
     async fn messages(&self, agency_id: Option<i64>, limit: i64) -> StoreResult<Vec<OutboxRow>> {
@@ -681,7 +823,14 @@ impl Store for SqlStore {
             .map_err(internal)
     }
 
-    async fn audit(&self, at: i64, actor: &str, action: &str, subject: &str, outcome: &str) -> StoreResult<()> {
+    async fn audit(
+        &self,
+        at: i64,
+        actor: &str,
+        action: &str,
+        subject: &str,
+        outcome: &str,
+    ) -> StoreResult<()> {
         sqlx::query("INSERT INTO audit_log (at, actor, action, subject, outcome) VALUES ($1, $2, $3, $4, $5)")
             .bind(at)
             .bind(actor)
@@ -752,12 +901,22 @@ impl Store for SqlStore {
     }
 
     async fn count(&self, table: &str) -> StoreResult<i64> {
-        const TABLES: [&str; 7] = ["agencies", "staff", "allocataires", "slots", "appointments", "outbox", "audit_log"];
+        const TABLES: [&str; 7] = [
+            "agencies",
+            "staff",
+            "allocataires",
+            "slots",
+            "appointments",
+            "outbox",
+            "audit_log",
+        ];
         if !TABLES.contains(&table) {
             return Err(AppError::Internal);
         }
-        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.pool).await.map_err(internal)?;
+        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.pool)
+            .await
+            .map_err(internal)?;
         Ok(n)
     }
 }
-
