@@ -110,6 +110,10 @@ fn Header() -> impl IntoView {
                                 <form method="post" action=paths::SIGN_OUT>
                                     <button type="submit" class="link">"Me déconnecter"</button>
                                 </form>
+                                <form method="post" action=paths::SIGN_OUT>
+                                    <input type="hidden" name="partout" value="1" />
+                                    <button type="submit" class="link">"Me déconnecter de tous mes appareils"</button>
+                                </form>
                             </div>
                         }
                     })

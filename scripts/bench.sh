@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): asset sizes, first-load bytes and requests of "Mon espace" and
+# the booking page, SSR latency and throughput (wrk, 16 and 50 clients), booking
+# throughput, server RSS idle and under load. Runs the release build on a fresh SQLite
+# database seeded at full scale (85,000 allocataires, 340 counsellors). Prints Markdown.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null 2>&1 || sudo apt-get install -y -q wrk; }
+[ -x target/release/server ] || ./scripts/build.sh
+DURATION="${BENCH_DURATION:-10s}"
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+export DATABASE_URL="sqlite://$work/bench.db" PORTAIL__HTTP__ADDR="127.0.0.1:$port" PORTAIL__HTTP__PUBLIC_URL="$base" \
+  PORTAIL__HTTP__SECURE_COOKIES=false PORTAIL__AUTH__SECRET=bench PORTAIL__AUTH__RATE_PER_MINUTE=1000000 RUST_LOG=error
+
+echo "## Benchmarks — $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
+echo
+seed_out=$(target/release/server seed --scale full | tail -n 1)
+echo "Data: full scale (85,000 allocataires, 340 counsellors, 22 agencies; $seed_out)."
+echo
+target/release/server serve > "$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+rss() { awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status; }
+hwm() { awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$pid/status; }
+rss_idle=$(rss)
+
+echo "### Static assets (target/site/pkg)"
+echo
+echo "| file | raw | gzip -9 | brotli -q 11 |"
+echo "|---|---:|---:|---:|"
+for f in target/site/pkg/portail.wasm target/site/pkg/portail.js target/site/pkg/portail.css; do
+  printf '| %s | %d B | %d B | %d B |\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+done
+echo
+
+# Sign in the demo allocataire (numéro 1000001): the code is read from the outbox.
+jar="$work/alloc.jar"
+curl -s -c "$jar" -b "$jar" -o /dev/null -H "Origin: $base" -H 'Accept: application/json' --data 'identifier=1000001' "$base/api/connexion/code"
+code=$(python3 - "$work/bench.db" <<'PY'
+import re, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for (body,) in db.execute("SELECT body FROM outbox WHERE subject = 'Votre code de connexion' ORDER BY id DESC LIMIT 1"):
+    print(re.search(r"\b(\d{6})\b", body).group(1))
+PY
+)
+curl -s -c "$jar" -b "$jar" -o /dev/null -H "Origin: $base" -H 'Accept: application/json' --data "code=$code" "$base/api/connexion/verifier"
+cookie=$(awk '$6 == "portail" {print "portail=" $7}' "$jar")
+
+echo "### First load (brotli, cold cache)"
+echo
+echo "| page | HTML (raw → br) | total first-load bytes | requests |"
+echo "|---|---:|---:|---:|"
+assets=$(for f in portail.css portail.js portail.wasm; do curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}\n' "$base/pkg/$f"; done | paste -sd+ | bc)
+favicon=$(curl -s -o /dev/null -w '%{size_download}' "$base/favicon.svg")
+for page in /espace /rdv/prendre; do
+  raw=$(curl -s -H "Cookie: $cookie" -o /dev/null -w '%{size_download}' "$base$page")
+  br=$(curl -s -H "Cookie: $cookie" -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$base$page")
+  echo "| $page | $raw B → $br B | $((br + assets + favicon)) B | 5 (HTML, CSS, JS, WASM, favicon) |"
+done
+echo
+
+echo "### SSR latency and throughput (wrk, $DURATION per run, keep-alive, signed-in allocataire)"
+echo
+echo "| page | clients | p50 | p99 | requests/s |"
+echo "|---|---:|---:|---:|---:|"
+rss_load=""
+for page in /espace /rdv/prendre; do
+  for c in 16 50; do
+    out=$(wrk -t 2 -c "$c" -d "$DURATION" --latency -H "Cookie: $cookie" -H 'Accept: text/html' "$base$page")
+    rss_load=$(rss)
+    p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    echo "| $page | $c | $p50 | $p99 | $rps |"
+  done
+done
+echo
+
+echo "### Booking throughput (agency manager books for distinct people, 16 clients, SQLite synchronous=FULL)"
+echo
+python3 - "$base" "$work/bench.db" <<'PY'
+import concurrent.futures, http.cookiejar, sqlite3, sys, time, urllib.parse, urllib.request
+base, dbfile = sys.argv[1], sys.argv[2]
+db = sqlite3.connect(dbfile)
+agency = db.execute("SELECT id FROM agencies WHERE name = 'ALI Montreuil'").fetchone()[0]
+people = [r[0] for r in db.execute("SELECT id FROM allocataires WHERE agency_id = ? ORDER BY id LIMIT 600", (agency,))]
+slots = [r[0] for r in db.execute("SELECT s.id FROM slots s WHERE s.agency_id = ? ORDER BY s.id LIMIT 600", (agency,))]
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def post(path, data):
+    req = urllib.request.Request(base + path, data=urllib.parse.urlencode(data).encode(), headers={"Origin": base, "Accept": "application/json"})
+    try:
+        with opener.open(req, timeout=30) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+assert post("/api/pro/connexion", {"email": "responsable@ali-montreuil.fr", "password": "Portail-ALI-2026"}) == 200
+n = min(len(people), len(slots))
+start = time.time()
+with concurrent.futures.ThreadPoolExecutor(16) as pool:
+    codes = list(pool.map(lambda i: post("/api/pro/allocataire/reserver", {"allocataire_id": people[i], "slot_id": slots[i], "modality": "sur_place", "idempotency_key": f"bench-{i:06}"}), range(n)))
+elapsed = time.time() - start
+ok = codes.count(200)
+print(f"{ok} bookings acknowledged of {n} attempted in {elapsed:.2f} s: **{ok / elapsed:.0f} bookings/s** (each with its outbox rows, fsync at every commit).")
+PY
+echo
+echo "### Server memory"
+echo
+echo "| state | RSS |"
+echo "|---|---:|"
+echo "| idle, after start | $rss_idle |"
+echo "| under SSR load (last wrk run) | $rss_load |"
+echo "| peak (VmHWM) | $(hwm) |"
