@@ -20,7 +20,8 @@ echo
 seed_out=$(target/release/server seed --scale full | tail -n 1)
 echo "Data: full scale (85,000 allocataires, 340 counsellors, 22 agencies; $seed_out)."
 echo
-target/release/server serve > "$work/server.log" 2>&1 &
+# Demo mode keeps the sign-in code readable in the outbox (the data is already seeded).
+PORTAIL__DEMO=true target/release/server serve > "$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done

@@ -1,65 +1,98 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 /** WCAG 2.0 and 2.1, levels A and AA (RGAA 4 follows WCAG 2.1 AA). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-export interface AxeRun {
-  state: string;
-  url: string;
-  violations: string[];
-}
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
 /** Human-readable list of axe violations: rule id, impact, help, and each node's target and HTML. */
-export function formatViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+export function formatViolations(violations: AxeResults['violations']): string {
   return violations
     .map((v) => {
       const nodes = v.nodes
-        .map((n) => `    - target: ${n.target.join(' ')}\n      html:   ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .map(
+          (n) =>
+            `    - target: ${n.target.join(' ')}\n      html:   ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
         .join('\n');
       return `  ${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.helpUrl})\n${nodes}`;
     })
     .join('\n');
 }
 
-function analyze(page: Page) {
+/**
+ * Runs axe-core on pages. With JavaScript, in the page itself. Without JavaScript, axe
+ * cannot run in the page (Chromium's script-disabled mode stops its timers and promises,
+ * so `analyze()` never returns): the page's current DOM is then copied, without its
+ * scripts, into a JavaScript-enabled page of the same size, locale and style sheets, and
+ * checked there. The copy is served from memory, so nothing is requested twice from the
+ * portal (a second GET would consume the one-time notice or error of a form post).
+ */
+export class AxeRunner {
+  private mirrorPage?: Page;
+  private mirrorHtml = '';
+
+  constructor(
+    private readonly page: Page,
+    private readonly javaScriptEnabled: boolean,
+    private readonly browser: Browser,
+    private readonly contextOptions: BrowserContextOptions,
+  ) {}
+
+  async check(state: string): Promise<string[]> {
+    // The page must be fully loaded (axe reads computed styles for colour contrast).
+    await this.page.waitForLoadState('load');
+    const results = this.javaScriptEnabled ? await analyze(this.page) : await this.analyzeCopy();
+    const url = this.page.url();
+    const details = formatViolations(results.violations);
+    if (results.violations.length > 0) {
+      console.log(`axe: ${results.violations.length} violation(s) on « ${state} » (${url}):\n${details}`);
+    }
+    // Soft: the journey goes on, so that one run reports every page's problems; the
+    // test still fails.
+    expect
+      .soft(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        `axe-core (${AXE_TAGS.join(', ')}) on « ${state} » (${url}):\n${details}`,
+      )
+      .toEqual([]);
+    return results.violations.map((v) => v.id);
+  }
+
+  private async analyzeCopy(): Promise<AxeResults> {
+    const html = await this.page.content();
+    this.mirrorHtml = html
+      .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+      .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/gi, '');
+    const mirror = await this.mirror();
+    await mirror.goto(this.page.url());
+    return analyze(mirror);
+  }
+
+  private async mirror(): Promise<Page> {
+    if (this.mirrorPage) return this.mirrorPage;
+    const context = await this.browser.newContext({ ...this.contextOptions, javaScriptEnabled: true });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => {
+      const req = route.request();
+      if (req.isNavigationRequest()) {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.mirrorHtml });
+      }
+      // Style sheets and images come from the portal; no script may run in the copy.
+      if (req.resourceType() === 'script' || req.url().endsWith('.wasm')) return route.abort();
+      if (req.method() !== 'GET') return route.abort();
+      return route.continue();
+    });
+    this.mirrorPage = page;
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.mirrorPage?.context().close();
+  }
+}
+
+function analyze(page: Page): Promise<AxeResults> {
   return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-}
-
-/**
- * Without JavaScript (Chromium's Emulation.setScriptExecutionDisabled), axe-core's
- * asynchronous run never completes: its timers and promises do not run. Script execution
- * is allowed only while axe runs. The page's own scripts were skipped when the document
- * was parsed and are not run again, so axe sees the page exactly as it is without JS.
- */
-async function withScriptsAllowed<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
-    return await run();
-  } finally {
-    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-    await cdp.detach();
-  }
-}
-
-/**
- * Runs axe-core on the page as it is now and expects no violation. The check is soft: the
- * journey goes on (so that one run reports every page's problems) and the test still fails.
- */
-export async function checkA11y(page: Page, state: string, opts: { javaScriptEnabled: boolean }): Promise<AxeRun> {
-  // The page must be fully loaded (axe reads computed styles for colour contrast).
-  await page.waitForLoadState('load');
-  const results = opts.javaScriptEnabled ? await analyze(page) : await withScriptsAllowed(page, () => analyze(page));
-  const details = formatViolations(results.violations);
-  if (results.violations.length > 0) {
-    console.log(`axe: ${results.violations.length} violation(s) on « ${state} » (${page.url()}):\n${details}`);
-  }
-  expect
-    .soft(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-      `axe-core (${AXE_TAGS.join(', ')}) on « ${state} » (${page.url()}):\n${details}`,
-    )
-    .toEqual([]);
-  return { state, url: page.url(), violations: results.violations.map((v) => v.id) };
 }

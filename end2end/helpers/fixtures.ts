@@ -1,5 +1,5 @@
 import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
-import { checkA11y } from './a11y';
+import { AxeRunner } from './a11y';
 
 /**
  * The fixtures every spec uses:
@@ -75,7 +75,19 @@ export const test = base.extend<Fixtures & Options>({
     await use(page);
   },
 
-  a11y: async ({ page, javaScriptEnabled }, use, testInfo) => {
+  a11y: async (
+    { page, javaScriptEnabled, browser, viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId },
+    use,
+    testInfo,
+  ) => {
+    const axe = new AxeRunner(page, javaScriptEnabled !== false, browser, {
+      viewport,
+      isMobile,
+      hasTouch,
+      deviceScaleFactor,
+      locale,
+      timezoneId,
+    });
     // One entry per committed main-frame navigation (redirects count once, at their end).
     const navigations: { url: string; checked: boolean }[] = [];
     page.on('framenavigated', (frame) => {
@@ -83,11 +95,12 @@ export const test = base.extend<Fixtures & Options>({
     });
     await use({
       async check(state: string) {
-        await checkA11y(page, state, { javaScriptEnabled: javaScriptEnabled !== false });
+        await axe.check(state);
         const last = navigations[navigations.length - 1];
         if (last) last.checked = true;
       },
     });
+    await axe.close();
     if (testInfo.status === 'passed') {
       const unchecked = navigations.filter((n) => !n.checked && n.url !== 'about:blank').map((n) => n.url);
       expect(unchecked, 'pages visited without an axe-core check').toEqual([]);
@@ -138,18 +151,26 @@ export const test = base.extend<Fixtures & Options>({
     { auto: true },
   ],
 
-  bookings: async ({ page, baseURL }, use) => {
+  bookings: async ({ request, baseURL }, use) => {
     const open = new Set<number>();
     await use({ add: (id) => open.add(id), done: (id) => open.delete(id) });
-    // Safety net after a failure: cancel what the test left booked (server function called
-    // as a JSON client, with the browser's session cookie).
+    if (open.size === 0) return;
+    // Safety net after a failure: the référente cancels what the test left booked. Server
+    // functions called as a JSON client, in a separate cookie jar (whoever is signed in in
+    // the page at the moment of the failure does not matter).
+    const headers = { Origin: new URL(baseURL!).origin, Accept: 'application/json' };
+    const signIn = await request.post('/api/pro/connexion', {
+      form: { email: 'nadia.benali@ali-bobigny.fr', password: 'Portail-ALI-2026' },
+      headers,
+      failOnStatusCode: false,
+    });
     for (const id of open) {
-      const res = await page.request.post('/api/rdv/annuler', {
+      const res = await request.post('/api/pro/rdv/annuler', {
         form: { appointment_id: String(id), reason: 'Nettoyage après un test en échec' },
-        headers: { Origin: new URL(baseURL!).origin, Accept: 'application/json' },
+        headers,
         failOnStatusCode: false,
       });
-      console.log(`cleanup: cancelling appointment ${id} → HTTP ${res.status()}`);
+      console.log(`cleanup: staff sign-in HTTP ${signIn.status()}, cancelling appointment ${id} → HTTP ${res.status()}`);
     }
   },
 });

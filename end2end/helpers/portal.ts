@@ -42,7 +42,7 @@ export async function signInAllocataire(page: Page, a11y: { check: Check }, isla
 }
 
 export async function signOut(page: Page, a11y: { check: Check }, expectedPath: RegExp): Promise<void> {
-  await submitAndNavigate(page, page.getByRole('button', { name: 'Me déconnecter' }));
+  await submitAndNavigate(page, page.getByRole('button', { name: 'Me déconnecter', exact: true }));
   await expect(page).toHaveURL(expectedPath);
   await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté·e.');
   await a11y.check('signed out');
@@ -53,4 +53,110 @@ export function appointmentId(page: Page): number {
   const m = /\/rdv\/(\d+)(?:$|[/?#])/.exec(new URL(page.url()).pathname);
   if (!m) throw new Error(`Not an appointment page: ${page.url()}`);
   return Number(m[1]);
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "lundi 23 novembre 2026" → "2026-11-23". */
+export function isoFromFrenchDay(day: string): string {
+  const m = /(\d{1,2}) (\S+) (\d{4})/.exec(day);
+  const month = m ? MONTHS.indexOf(m[2]) + 1 : 0;
+  if (!m || month === 0) throw new Error(`Not a French date: ${day}`);
+  return `${m[3]}-${String(month).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+}
+
+/** "9 h" / "14 h 45" → "09:00" / "14:45". */
+export function hhmmFromFrench(time: string): string {
+  const m = /(\d{1,2}) h(?: (\d{2}))?/.exec(time);
+  if (!m) throw new Error(`Not a French time: ${time}`);
+  return `${m[1].padStart(2, '0')}:${m[2] ?? '00'}`;
+}
+
+/** Europe/Paris wall-clock time of an instant, "YYYY-MM-DD HH:MM" (sortable as text). */
+export function parisWallClock(ms: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+export interface OfferedSlot {
+  id: string;
+  /** "YYYY-MM-DD HH:MM", Europe/Paris. */
+  start: string;
+  /** The start as the portal writes it ("9 h 45"). */
+  startLabel: string;
+  label: string;
+}
+
+/**
+ * The slots of the slot picker, with their day. The day is a paragraph before its slots
+ * (not part of the radio's label), so the structure is read here with CSS.
+ */
+export async function offeredSlots(page: Page): Promise<OfferedSlot[]> {
+  const rows = await page
+    .locator('fieldset.slots > p.day, fieldset.slots input[name="slot_id"]')
+    .evaluateAll((els) =>
+      els.map((el) =>
+        el instanceof HTMLInputElement
+          ? { kind: 'slot', id: el.value, label: (el.labels?.[0]?.textContent ?? '').trim() }
+          : { kind: 'day', id: '', label: (el.textContent ?? '').trim() },
+      ),
+    );
+  const out: OfferedSlot[] = [];
+  let day = '';
+  for (const r of rows) {
+    if (r.kind === 'day') day = isoFromFrenchDay(r.label);
+    else {
+      const startLabel = r.label.split(' – ')[0].trim();
+      out.push({ id: r.id, start: `${day} ${hhmmFromFrench(startLabel)}`, startLabel, label: r.label });
+    }
+  }
+  return out;
+}
+
+/**
+ * The first slot offered with this counsellor starting after `notBefore` (Paris wall
+ * clock), other than `exclude`. Appointments less than 24 h away cannot be moved or
+ * cancelled online, so the journeys pick slots beyond that.
+ */
+export async function pickSlot(page: Page, opts: { counsellor: string; notBefore: string; exclude?: string }): Promise<OfferedSlot> {
+  const slots = await offeredSlots(page);
+  const slot = slots.find((s) => s.label.includes(`avec ${opts.counsellor}`) && s.start >= opts.notBefore && s.id !== opts.exclude);
+  if (!slot) {
+    throw new Error(`No slot with ${opts.counsellor} from ${opts.notBefore}. Offered:\n${slots.map((s) => `  ${s.start} ${s.label}`).join('\n')}`);
+  }
+  return slot;
+}
+
+/** The radio button of a slot. */
+export function slotRadio(page: Page, id: string) {
+  return page.locator(`input[name="slot_id"][value="${id}"]`);
+}
+
+/** Staff sign-in (no detour through errors). */
+export async function signInStaff(
+  page: Page,
+  a11y: { check: Check },
+  islands: { ready(): Promise<void> },
+  email: string = NADIA.email,
+): Promise<void> {
+  await page.goto('/pro/connexion');
+  await islands.ready();
+  await a11y.check('staff sign-in page');
+  await page.getByLabel(labels.staffEmail).fill(email);
+  await page.getByLabel(labels.password).fill(STAFF_PASSWORD);
+  await submitAndNavigate(page, page.getByRole('button', { name: 'Me connecter' }));
+  await expect(page).toHaveURL(/\/pro\/agenda$/);
+  await a11y.check('agenda (today)');
 }

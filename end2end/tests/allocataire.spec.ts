@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Locator, Page, Request } from '@playwright/test';
 import { expect, submitAndNavigate, test } from '../helpers/fixtures';
 import { calendarPart, icsValue, latestSignInCode, plainText, waitForMail } from '../helpers/maildir';
-import { ALLOCATAIRE, appointmentId, labels, signOut } from '../helpers/portal';
+import { ALLOCATAIRE, appointmentId, labels, parisWallClock, pickSlot, signOut, slotRadio } from '../helpers/portal';
 
 // The allocataire's journey, run twice: with JavaScript (the FormCheck islands check the
 // forms in the browser first) and without (plain form posts, errors after a redirect).
@@ -133,20 +133,22 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     await islands.ready();
     await a11y.check('booking page');
     await submitInvalid(page, page.getByRole('button', { name: 'Réserver ce rendez-vous' }), js, apiRequests);
-    await expect(page.getByRole('group', { name: 'Choisissez un créneau' })).toContainText('Choisissez un créneau.');
+    await expect(page.getByRole('group', { name: 'Choisissez un créneau' })).toHaveAccessibleDescription('Choisissez un créneau.');
     await a11y.check('booking page: no slot chosen error');
   });
 
-  const slotRadio = page.getByRole('radio', { name: /avec Nadia Benali/ }).first();
   const modality = page.getByRole('group', { name: 'Comment voulez-vous faire ce rendez-vous ?' });
+  // Appointments less than 24 h away cannot be changed online: book beyond, with margin.
+  const notBefore = parisWallClock(Date.now() + 26 * 3600_000);
   let id = 0;
   let firstSlot = '';
   let booked = 0;
-  await test.step('book the first slot with Nadia Benali, on site', async () => {
+  await test.step('book a slot with Nadia Benali, on site', async () => {
     await islands.ready();
-    firstSlot = (await slotRadio.getAttribute('value')) ?? '';
-    expect(firstSlot).toMatch(/^\d+$/);
-    await slotRadio.check();
+    const slot = await pickSlot(page, { counsellor: ALLOCATAIRE.referent, notBefore });
+    firstSlot = slot.id;
+    await slotRadio(page, slot.id).check();
+    await expect(slotRadio(page, slot.id)).toHaveAccessibleName(/avec Nadia Benali/);
     await modality.getByRole('radio', { name: 'Sur place' }).check();
     booked = Date.now();
     await submitAndNavigate(page, page.getByRole('button', { name: 'Réserver ce rendez-vous' }));
@@ -193,15 +195,14 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déplacer mon rendez-vous');
     await islands.ready();
     await a11y.check('move page');
-    moveSlot = (await slotRadio.getAttribute('value')) ?? '';
-    expect(moveSlot, 'another slot than the booked one').not.toBe(firstSlot);
-    // "9 h 45 – 10 h 30 avec …": the start time, as the appointment card will show it.
-    moveStart = ((await slotRadio.locator('xpath=following-sibling::label').innerText()).split(' – ')[0] ?? '').trim();
-    await slotRadio.check();
+    const slot = await pickSlot(page, { counsellor: ALLOCATAIRE.referent, notBefore, exclude: firstSlot });
+    moveSlot = slot.id;
+    moveStart = slot.startLabel;
+    await slotRadio(page, moveSlot).check();
     await submitInvalid(page, page.getByRole('button', { name: 'Déplacer le rendez-vous' }), js, apiRequests);
     const reason = page.getByLabel('Pourquoi déplacez-vous ce rendez-vous ?');
     await expectFieldError(reason, 'Expliquez en quelques mots');
-    await expect(page.locator(`input[name="slot_id"][value="${moveSlot}"]`)).toBeChecked();
+    await expect(slotRadio(page, moveSlot)).toBeChecked();
     await a11y.check('move page: missing reason error');
   });
 

@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import { expect, frenchDay, parisDate, submitAndNavigate, test, weekday } from '../helpers/fixtures';
 import { icsStartDay } from '../helpers/maildir';
-import { ALLOCATAIRE, NADIA, STAFF_PASSWORD, appointmentId, labels, signInAllocataire, signOut } from '../helpers/portal';
+import {
+  ALLOCATAIRE,
+  NADIA,
+  STAFF_PASSWORD,
+  appointmentId,
+  labels,
+  offeredSlots,
+  parisWallClock,
+  pickSlot,
+  signInAllocataire,
+  signInStaff,
+  signOut,
+  slotRadio,
+} from '../helpers/portal';
 
 // The counsellor's journey (with JavaScript only: the "nojs" project ignores this file).
 
@@ -21,7 +34,8 @@ test('counsellor: open a slot, record an outcome, read the caseload and the mess
     await expect(page).toHaveURL(/\/rdv\/prendre$/);
     await islands.ready();
     await a11y.check('booking page');
-    await page.getByRole('radio', { name: /avec Nadia Benali/ }).first().check();
+    const slot = await pickSlot(page, { counsellor: NADIA.name, notBefore: parisWallClock(Date.now() + 26 * 3600_000) });
+    await slotRadio(page, slot.id).check();
     await submitAndNavigate(page, page.getByRole('button', { name: 'Réserver ce rendez-vous' }));
     await expect(page).toHaveURL(/\/rdv\/\d+$/);
     id = appointmentId(page);
@@ -76,12 +90,12 @@ test('counsellor: open a slot, record an outcome, read the caseload and the mess
     // The browser check first: no date, no time.
     const before = apiRequests.length;
     await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-    await expect(page.getByLabel('Date', { exact: true })).toHaveAccessibleDescription(/date valide/);
+    await expect(page.getByLabel(/^Date/)).toHaveAccessibleDescription(/date valide/);
     await page.waitForTimeout(300);
     expect(apiRequests.slice(before).map((r) => r.url()), 'nothing sent').toEqual([]);
     await a11y.check('slots page: missing date error');
 
-    await page.getByLabel('Date', { exact: true }).fill(slotDay);
+    await page.getByLabel(/^Date/).fill(slotDay);
     await page.getByLabel('Heure de début').fill('16:30');
     await expect(page.getByLabel("Durée d'un rendez-vous (minutes)")).toHaveValue('45');
     await expect(page.getByRole('checkbox', { name: 'Sur place' })).toBeChecked();
@@ -138,5 +152,38 @@ test('counsellor: open a slot, record an outcome, read the caseload and the mess
 
   await test.step('sign out', async () => {
     await signOut(page, a11y, /\/pro\/connexion$/);
+  });
+});
+
+test('every slot offered online can still be moved or cancelled online (24-hour rule)', async ({ page, a11y, islands }) => {
+  // Appointments less than 24 h away cannot be moved or cancelled online ("appelez votre
+  // référent·e"); the booking page must therefore not offer such slots (the service says:
+  // "Not within the cut-off: a slot taken now must still be movable").
+  const [date, time] = parisWallClock(Date.now() + 3 * 3600_000).split(' ');
+
+  await test.step('Nadia opens a slot in about 3 hours', async () => {
+    await signInStaff(page, a11y, islands);
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Créneaux' }).click();
+    await expect(page).toHaveURL(/\/pro\/creneaux$/);
+    await islands.ready();
+    await a11y.check('slots page');
+    await page.getByLabel(/^Date/).fill(date);
+    await page.getByLabel('Heure de début').fill(time);
+    await submitAndNavigate(page, page.getByRole('button', { name: 'Ouvrir', exact: true }));
+    await expect(page.getByRole('status')).toHaveText(/^1 créneau ouvert\./);
+    await a11y.check('slots page after opening one');
+    await signOut(page, a11y, /\/pro\/connexion$/);
+  });
+
+  await test.step('the allocataire is not offered slots less than 24 h away', async () => {
+    await signInAllocataire(page, a11y, islands);
+    await page.getByRole('region', { name: 'Mon prochain rendez-vous' }).getByRole('link', { name: 'Prendre rendez-vous' }).click();
+    await expect(page).toHaveURL(/\/rdv\/prendre$/);
+    await islands.ready();
+    await a11y.check('booking page');
+    const limit = parisWallClock(Date.now() + 24 * 3600_000);
+    const tooSoon = (await offeredSlots(page)).filter((s) => s.start < limit).map((s) => `${s.start} ${s.label}`);
+    expect(tooSoon, `slots offered before ${limit} (they could not be moved or cancelled online once booked)`).toEqual([]);
+    await signOut(page, a11y, /\/connexion$/);
   });
 });

@@ -56,10 +56,11 @@ pub async fn security_headers(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    // No referrer: invitation links and record ids never leak to other sites.
+    // Same-origin only: links and record ids never leak to other sites, while the portal's
+    // own form posts keep their Origin and Referer (CSRF check, back to the form).
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
@@ -103,13 +104,13 @@ pub async fn origin_check(req: Request, next: Next) -> Response {
         .headers()
         .get("sec-fetch-site")
         .and_then(|h| h.to_str().ok());
-    let allowed = match (origin, fetch_site) {
-        (Some(o), _) => o
-            .split_once("://")
-            .is_some_and(|(_, authority)| !host.is_empty() && authority == host),
-        (None, Some(site)) => site == "same-origin",
-        (None, None) => false,
-    };
+    // Sec-Fetch-Site is set by the browser itself (pages cannot forge it); some browsers
+    // send `Origin: null` on same-origin form posts.
+    let same_origin = origin.is_some_and(|o| {
+        o.split_once("://")
+            .is_some_and(|(_, authority)| !host.is_empty() && authority == host)
+    });
+    let allowed = same_origin || fetch_site == Some("same-origin");
     if !allowed {
         tracing::warn!(http.path = %req.uri().path(), "cross-origin state change refused");
         return plain(

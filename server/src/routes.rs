@@ -96,21 +96,49 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
     };
     let (flash, to) = match error {
         Some(AppError::NotSignedIn) => {
-            let to = if path.starts_with("/api/pro/") { "/pro/connexion" } else { "/connexion" };
+            let to = if path.starts_with("/api/pro/") {
+                "/pro/connexion"
+            } else {
+                "/connexion"
+            };
             return Redirect::to(to).into_response();
         }
         Some(e) => {
-            let values = values.into_iter().filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str())).collect();
-            (Flash { action: path, values, error: Some(e), notice: None }, back)
+            let values = values
+                .into_iter()
+                .filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str()))
+                .collect();
+            (
+                Flash {
+                    action: path,
+                    values,
+                    error: Some(e),
+                    notice: None,
+                },
+                back,
+            )
         }
         None => {
             let done: Option<Done> = serde_json::from_slice(&bytes).ok();
-            let to = done.as_ref().map(|d| d.redirect.clone()).filter(|r| r.starts_with('/')).unwrap_or(back);
-            (Flash { notice: done.map(|d| d.notice), ..Flash::default() }, to)
+            let to = done
+                .as_ref()
+                .map(|d| d.redirect.clone())
+                .filter(|r| r.starts_with('/'))
+                .unwrap_or(back);
+            (
+                Flash {
+                    notice: done.map(|d| d.notice),
+                    ..Flash::default()
+                },
+                to,
+            )
         }
     };
     if session.insert(FLASH_KEY, flash).await.is_err() {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue.");
+        return plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Une erreur est survenue.",
+        );
     }
     Redirect::to(&to).into_response()
 }

@@ -143,7 +143,7 @@ async fn an_invitation_link_is_spent_only_by_a_post_from_the_browser_that_opened
         .expect("get");
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/invitation");
-    assert_eq!(res.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(res.headers()["referrer-policy"], "same-origin");
     let browser = client();
     browser
         .get(app.url(&format!("/i/{token}")))

@@ -270,7 +270,7 @@ async fn two_hundred_clients_racing_for_one_slot_get_exactly_one_booking(db: Db)
 }
 on_both!(two_hundred_clients_racing_for_one_slot_get_exactly_one_booking);
 
-async fn moving_and_cancelling_respect_the_cutoff_and_free_the_slot(db: Db) {
+async fn moving_frees_the_old_slot_and_a_cancelled_appointment_stays_cancelled(db: Db) {
     let Some(app) = spawn(db).await else { return };
     let c = app.allocataire(app.f.people1[2]).await;
     let (s0, s1) = (app.f.slots1[0].to_string(), app.f.slots1[4].to_string());
@@ -291,16 +291,6 @@ async fn moving_and_cancelling_respect_the_cutoff_and_free_the_slot(db: Db) {
         .unwrap_or("")
         .trim_start_matches("/rdv/")
         .to_string();
-    // The first slot is tomorrow at 10:00 UTC: possibly inside the 24 h cut-off.
-    let starts = app
-        .state
-        .store
-        .slot(app.f.slots1[0])
-        .await
-        .expect("slot")
-        .expect("slot")
-        .starts_at;
-    let inside = starts - chrono::Utc::now().timestamp() < 24 * 3600;
     let (status, body) = app
         .call(
             &c,
@@ -314,11 +304,6 @@ async fn moving_and_cancelling_respect_the_cutoff_and_free_the_slot(db: Db) {
             ],
         )
         .await;
-    if inside {
-        assert_eq!(status, StatusCode::CONFLICT, "{body}");
-        assert!(body.to_string().contains("appelez votre référent"));
-        return;
-    }
     assert_eq!(status, StatusCode::OK, "{body}");
     // The old slot is free again: someone else books it.
     let other = app.allocataire(app.f.people1[3]).await;
@@ -358,4 +343,67 @@ async fn moving_and_cancelling_respect_the_cutoff_and_free_the_slot(db: Db) {
     );
     app.sms_with("0700000002", "est annulé").await;
 }
-on_both!(moving_and_cancelling_respect_the_cutoff_and_free_the_slot);
+on_both!(moving_frees_the_old_slot_and_a_cancelled_appointment_stays_cancelled);
+
+async fn online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let soon = chrono::Utc::now().timestamp() + 3 * 3600;
+    app.state
+        .store
+        .create_slots(
+            &[app::server::store::NewSlot {
+                agency_id: app.f.agency1,
+                counsellor_id: app.f.counsellor1,
+                starts_at: soon,
+                ends_at: soon + 1800,
+                modalities: "sur_place".into(),
+                location: "Agence".into(),
+            }],
+            soon,
+        )
+        .await
+        .expect("slot");
+    let slot = app
+        .state
+        .store
+        .slots(&[app.f.counsellor1], soon - 1, soon + 1)
+        .await
+        .expect("slots")[0]
+        .id
+        .to_string();
+    let c = app.allocataire(app.f.people1[4]).await;
+    let (_, choices) = app.call(&c, "/api/rdv/creneaux", &[]).await;
+    assert!(
+        !choices.to_string().contains(&format!("\"id\":{slot},")),
+        "a slot inside the 24 h cut-off is not offered online"
+    );
+    let (status, body) = app
+        .call(
+            &c,
+            "/api/rdv/reserver",
+            &[
+                ("slot_id", &slot),
+                ("modality", "sur_place"),
+                ("idempotency_key", "cutoff-key-01"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.to_string().contains("trop proche"), "{body}");
+    let staff = app.staff("c1@test.fr").await;
+    let person = app.f.people1[4].to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "/api/pro/allocataire/reserver",
+            &[
+                ("allocataire_id", &person),
+                ("slot_id", &slot),
+                ("modality", "sur_place"),
+                ("idempotency_key", "cutoff-key-02"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+on_both!(online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone);

@@ -74,7 +74,10 @@ fn valid_email(value: &str) -> Result<(), ValidationError> {
     if looks_like_email(value.trim()) {
         Ok(())
     } else {
-        Err(err("email", "Saisissez une adresse e-mail valide, par exemple nom@agence.fr."))
+        Err(err(
+            "email",
+            "Saisissez une adresse e-mail valide, par exemple nom@agence.fr.",
+        ))
     }
 }
 
@@ -126,7 +129,10 @@ pub struct CodeInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct StaffSignInInput {
-    #[validate(length(max = 200, message = "Adresse trop longue."), custom(function = "valid_email"))]
+    #[validate(
+        length(max = 200, message = "Adresse trop longue."),
+        custom(function = "valid_email")
+    )]
     pub email: String,
     #[validate(length(min = 1, max = 200, message = "Saisissez votre mot de passe."))]
     pub password: String,

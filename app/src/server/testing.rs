@@ -57,7 +57,8 @@ pub struct Fixture {
     pub people1: Vec<i64>,
     /// In agency 2, référent counsellor3.
     pub person2: i64,
-    /// Open slots of counsellor1, one per day from tomorrow, 10:00–10:45 UTC.
+    /// Open slots of counsellor1, one a day from the day after tomorrow (beyond the 24 h
+    /// cut-off), 10:00–10:45 UTC.
     pub slots1: Vec<i64>,
     /// Open slots of counsellor3 (agency 2).
     pub slots3: Vec<i64>,
@@ -153,7 +154,7 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         .expect("person2");
     let day0 = now.timestamp() - now.timestamp().rem_euclid(86_400);
     let slots = |agency: i64, counsellor: i64| -> Vec<NewSlot> {
-        (1..=10)
+        (2..=11)
             .map(|d| NewSlot {
                 agency_id: agency,
                 counsellor_id: counsellor,

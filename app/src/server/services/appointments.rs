@@ -206,6 +206,7 @@ pub async fn choices_for(
     st: &AppState,
     p: &AllocataireRow,
     moving: Option<AppointmentView>,
+    by_staff: bool,
     now: DateTime<Utc>,
 ) -> Result<ChoicesView, AppError> {
     let agency = st
@@ -231,22 +232,23 @@ pub async fn choices_for(
         }
         _ => None,
     };
-    // Not within the cut-off: a slot taken now must still be movable.
-    let from = now.timestamp() + 3600;
+    // Online, only slots beyond the cut-off: what a person books must stay movable.
+    // Staff booking over the phone may take any slot from the next hour.
+    let from = now.timestamp()
+        + if by_staff {
+            3600
+        } else {
+            st.settings.cancel_cutoff_hours * 3600
+        };
     let to = now.timestamp() + st.settings.booking_horizon_days * 86_400;
-    let mut slots: Vec<SlotRow> = st
-        .store
-        .slots(&counsellors, from, to)
-        .await?
-        .into_iter()
-        .filter(|s| s.booked == 0)
-        .collect();
+    // Sorted by time: slots inside the first-meeting window come first.
+    let mut slots: Vec<SlotRow> = st.store.free_slots(&counsellors, from, to, 60).await?;
     if let Some(end) = window_end {
         if slots.iter().any(|s| s.starts_at < end) {
             slots.retain(|s| s.starts_at < end);
         }
     }
-    slots.truncate(60);
+
     let starts: Vec<i64> = slots.iter().map(|s| s.starts_at).collect();
     let views = slots
         .iter()
@@ -298,7 +300,7 @@ pub async fn booking_choices(
         }
         None => None,
     };
-    choices_for(st, &p, moving, now).await
+    choices_for(st, &p, moving, false, now).await
 }
 
 pub async fn my_appointment(
@@ -321,11 +323,13 @@ pub async fn my_appointment(
     ))
 }
 
-/// Checks a slot is one this allocataire may book (their agency, a counsellor they may see).
+/// Checks a slot is one this allocataire may book: their agency, in the future and, online,
+/// beyond the cut-off (so that it can still be moved or cancelled).
 async fn bookable_slot(
     st: &AppState,
     p: &AllocataireRow,
     slot_id: i64,
+    by_staff: bool,
     now: DateTime<Utc>,
 ) -> Result<SlotRow, AppError> {
     let slot = st.store.slot(slot_id).await?.ok_or_else(|| {
@@ -344,6 +348,12 @@ async fn bookable_slot(
         return Err(AppError::field(
             "slot_id",
             "Ce créneau est passé. Choisissez-en un autre.",
+        ));
+    }
+    if !by_staff && slot.starts_at < now.timestamp() + st.settings.cancel_cutoff_hours * 3600 {
+        return Err(AppError::field(
+            "slot_id",
+            "Ce créneau est trop proche pour être réservé en ligne : appelez votre agence.",
         ));
     }
     Ok(slot)
@@ -422,7 +432,7 @@ async fn book_on(
     now: DateTime<Utc>,
 ) -> Result<BookOutcome, AppError> {
     input.validate()?;
-    let slot = bookable_slot(st, p, input.slot(), now).await?;
+    let slot = bookable_slot(st, p, input.slot(), by_staff, now).await?;
     let modality = check_modality(&slot, &input)?;
     let history = st.store.appointments_of(p.id).await?;
     let reason = if first_meeting_done(&history) {
@@ -508,7 +518,7 @@ pub async fn move_appointment(
         now,
         st.settings.cancel_cutoff_hours,
     )?;
-    let slot = bookable_slot(st, &p, input.slot(), now).await?;
+    let slot = bookable_slot(st, &p, input.slot(), false, now).await?;
     let modality = check_modality(&slot, &input)?;
     let messages = messages_for(
         st,

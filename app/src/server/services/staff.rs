@@ -584,7 +584,7 @@ pub async fn allocataire_file(
         line: caseload_line(&row, &names, format::today(now)),
         contact,
         appointments,
-        choices: choices_for(st, &p, None, now).await?,
+        choices: choices_for(st, &p, None, true, now).await?,
     })
 }
 

@@ -267,6 +267,14 @@ pub trait Store: Send + Sync + 'static {
     async fn slot(&self, id: i64) -> StoreResult<Option<SlotRow>>;
     /// Open slots of these counsellors starting in [from, to), with their booked flag.
     async fn slots(&self, counsellors: &[i64], from: i64, to: i64) -> StoreResult<Vec<SlotRow>>;
+    /// The first `limit` free open slots of these counsellors starting in [from, to).
+    async fn free_slots(
+        &self,
+        counsellors: &[i64],
+        from: i64,
+        to: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<SlotRow>>;
     /// Closes a slot no appointment holds. Returns false if it is booked or already closed.
     async fn close_slot(&self, id: i64) -> StoreResult<bool>;
     /// Closes the free open slots of a counsellor in [from, to); returns how many.

@@ -515,6 +515,28 @@ impl Store for SqlStore {
         .map_err(internal)
     }
 
+    async fn free_slots(
+        &self,
+        counsellors: &[i64],
+        from: i64,
+        to: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<SlotRow>> {
+        sqlx::query_as(&format!(
+            "SELECT s.id, s.agency_id, s.counsellor_id, s.starts_at, s.ends_at, s.modalities, s.location, s.status, 0 AS booked \
+             FROM slots s WHERE {} AND s.status = 'open' AND s.starts_at >= $1 AND s.starts_at < $2 \
+             AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.slot_id = s.id AND b.status = 'booked') \
+             ORDER BY s.starts_at, s.counsellor_id LIMIT $3",
+            Self::in_list("s.counsellor_id", counsellors)
+        ))
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)
+    }
+
     async fn close_slot(&self, id: i64) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE slots SET status = 'closed' WHERE id = $1 AND status = 'open' \
