@@ -5,6 +5,9 @@
 # JavaScript on and off, axe-core on every page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Keep a copy of the output for the closing summary.
+log=$(mktemp)
+exec > >(tee "$log") 2>&1
 ./scripts/setup.sh
 source scripts/env.sh
 
@@ -69,5 +72,9 @@ if [ "$status" != 0 ]; then
   echo "--- server log (last 40 lines) ---"; tail -n 40 "$work/server.log"
   exit "$status"
 fi
+rust=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
+browser=$(grep -oE '^ +[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+skipped=$(grep -oE '^ +[0-9]+ skipped' "$log" | awk '{s += $1} END {print s + 0}')
 echo
-echo "All test stages passed."
+echo "All test stages passed: $rust Rust tests, $browser browser tests ($skipped skipped: the WASM negative control runs only with JavaScript)."
+echo "$((rust + browser)) passed, 0 failed, $skipped skipped"
