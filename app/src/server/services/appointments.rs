@@ -11,11 +11,34 @@ use crate::domain::inputs::{parse_date, BookInput, ReasonInput};
 use crate::domain::{Actor, AgencyId, AllocataireId, StaffId};
 use crate::server::format;
 use crate::server::store::{
-    AllocataireRow, AppointmentRow, BookOutcome, NewAppointment, SlotRow, StaffRow,
+    AgencyRow, AllocataireRow, AppointmentRow, BookOutcome, NewAppointment, SlotRow, StaffRow,
 };
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 use validator::Validate;
+
+/// A counsellor's name from a map built once per page ("" if unknown).
+pub fn name_in(names: &HashMap<i64, String>, id: i64) -> &str {
+    names.get(&id).map(String::as_str).unwrap_or("")
+}
+
+/// The counsellor and the agency an appointment's messages and calendar file name.
+pub async fn counsellor_and_agency(
+    st: &AppState,
+    a: &AppointmentRow,
+) -> Result<(StaffRow, AgencyRow), AppError> {
+    let counsellor = st
+        .store
+        .staff(a.counsellor_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let agency = st
+        .store
+        .agency(a.agency_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    Ok((counsellor, agency))
+}
 
 pub fn staff_name(s: &StaffRow) -> String {
     format!("{} {}", s.first_name, s.last_name)
@@ -252,16 +275,7 @@ pub async fn choices_for(
     let starts: Vec<i64> = slots.iter().map(|s| s.starts_at).collect();
     let views = slots
         .iter()
-        .map(|s| {
-            slot_view(
-                s,
-                names
-                    .get(&s.counsellor_id)
-                    .map(String::as_str)
-                    .unwrap_or(""),
-                window_end,
-            )
-        })
+        .map(|s| slot_view(s, name_in(&names, s.counsellor_id), window_end))
         .collect();
     Ok(ChoicesView {
         days: group_by_day(views, &starts),
@@ -289,10 +303,7 @@ pub async fn booking_choices(
             let names = names(st, a.agency_id).await?;
             Some(appointment_view(
                 &a,
-                names
-                    .get(&a.counsellor_id)
-                    .map(String::as_str)
-                    .unwrap_or(""),
+                name_in(&names, a.counsellor_id),
                 "",
                 st,
                 now,
@@ -313,10 +324,7 @@ pub async fn my_appointment(
     let names = names(st, a.agency_id).await?;
     Ok(appointment_view(
         &a,
-        names
-            .get(&a.counsellor_id)
-            .map(String::as_str)
-            .unwrap_or(""),
+        name_in(&names, a.counsellor_id),
         "",
         st,
         now,
@@ -376,16 +384,7 @@ async fn messages_for(
     a: &AppointmentRow,
     p: &AllocataireRow,
 ) -> Result<Vec<crate::server::store::NewMessage>, AppError> {
-    let counsellor = st
-        .store
-        .staff(a.counsellor_id)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let agency = st
-        .store
-        .agency(a.agency_id)
-        .await?
-        .ok_or(AppError::Internal)?;
+    let (counsellor, agency) = counsellor_and_agency(st, a).await?;
     Ok(notify::appointment_messages(
         change,
         a,
@@ -734,16 +733,7 @@ pub async fn audit(st: &AppState, actor: &Actor, action: &str, subject: &str, no
 /// The calendar file of an appointment (the allocataire's own).
 pub async fn calendar_file(st: &AppState, actor: &Actor, id: i64) -> Result<String, AppError> {
     let a = owned_appointment(st, actor, id, Action::ViewOwnFile).await?;
-    let counsellor = st
-        .store
-        .staff(a.counsellor_id)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let agency = st
-        .store
-        .agency(a.agency_id)
-        .await?
-        .ok_or(AppError::Internal)?;
+    let (counsellor, agency) = counsellor_and_agency(st, &a).await?;
     Ok(notify::ics(
         &a,
         &staff_name(&counsellor),

@@ -26,10 +26,10 @@ pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usiz
         .await?;
     let mut written = 0;
     for r in due {
-        let Some(counsellor) = st.store.staff(r.appointment.counsellor_id).await? else {
-            continue;
-        };
-        let Some(agency) = st.store.agency(r.appointment.agency_id).await? else {
+        // A reminder whose counsellor or agency cannot be read waits for the next run.
+        let Ok((counsellor, agency)) =
+            super::appointments::counsellor_and_agency(st, &r.appointment).await
+        else {
             continue;
         };
         let p = AllocataireRow {

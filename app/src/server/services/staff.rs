@@ -1,7 +1,7 @@
 //! The staff side: agenda, slots, caseload and an allocataire's file.
 
 use super::appointments::{
-    appointment_view, audit, choices_for, group_by_day, slot_view, staff_name,
+    appointment_view, audit, choices_for, group_by_day, name_in, slot_view, staff_name,
 };
 use super::AppState;
 use crate::api::views::*;
@@ -180,16 +180,7 @@ pub async fn agenda(
             free_slots: slots
                 .iter()
                 .filter(|s| s.booked == 0 && s.starts_at >= a && s.starts_at < b)
-                .map(|s| {
-                    slot_view(
-                        s,
-                        names
-                            .get(&s.counsellor_id)
-                            .map(String::as_str)
-                            .unwrap_or(""),
-                        None,
-                    )
-                })
+                .map(|s| slot_view(s, name_in(&names, s.counsellor_id), None))
                 .collect(),
         });
     }
@@ -231,16 +222,7 @@ pub async fn slots_page(
         .await?;
     let mut views: Vec<SlotView> = slots
         .iter()
-        .map(|s| {
-            slot_view(
-                s,
-                names
-                    .get(&s.counsellor_id)
-                    .map(String::as_str)
-                    .unwrap_or(""),
-                None,
-            )
-        })
+        .map(|s| slot_view(s, name_in(&names, s.counsellor_id), None))
         .collect();
     let mut overlaps = 0;
     for (i, v) in views.iter_mut().enumerate() {
@@ -554,18 +536,7 @@ pub async fn allocataire_file(
         .appointments_of(id)
         .await?
         .iter()
-        .map(|a| {
-            appointment_view(
-                a,
-                names
-                    .get(&a.counsellor_id)
-                    .map(String::as_str)
-                    .unwrap_or(""),
-                &who,
-                st,
-                now,
-            )
-        })
+        .map(|a| appointment_view(a, name_in(&names, a.counsellor_id), &who, st, now))
         .collect();
     let contact = [p.phone.clone(), p.email.clone()]
         .into_iter()
