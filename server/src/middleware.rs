@@ -121,6 +121,8 @@ pub async fn origin_check(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+const SEEN_KEY: &str = "seen_at";
+
 fn is_allocataire_page(path: &str) -> bool {
     path == "/espace" || path.starts_with("/rdv/")
 }
@@ -156,6 +158,14 @@ pub async fn resolve_actor(
         },
         None => None,
     };
+    if actor.is_some() {
+        // Pages only read the session: refresh its inactivity deadline in the store at
+        // most every five minutes rather than writing it at every request.
+        let seen: i64 = session.get(SEEN_KEY).await.ok().flatten().unwrap_or(0);
+        if now.timestamp() - seen > 300 {
+            let _ = session.insert(SEEN_KEY, now.timestamp()).await;
+        }
+    }
     let path = req.uri().path().to_string();
     if req.method() == Method::GET {
         if is_allocataire_page(&path) {
@@ -173,7 +183,10 @@ pub async fn resolve_actor(
             }
         }
         if !path.starts_with("/api/") && !path.starts_with("/pkg/") {
-            if let Ok(Some(flash)) = session.remove::<Flash>(FLASH_KEY).await {
+            // Read first: removing marks the session modified, and a modified session is
+            // written back (with an fsync) at the end of the request.
+            if let Ok(Some(flash)) = session.get::<Flash>(FLASH_KEY).await {
+                let _ = session.remove_value(FLASH_KEY).await;
                 req.extensions_mut().insert(flash);
             }
         }
