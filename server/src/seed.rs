@@ -249,12 +249,21 @@ pub async fn seed(
         }
     }
     store.create_slots(&slots, now.timestamp()).await?;
-    Ok(vec![
-        format!("Demo data: {} agencies, {} counsellors, {} allocataires.", AGENCIES.len(), extra, scale.allocataires),
+    Ok(vec![format!(
+        "Demo data: {} agencies, {} counsellors, {} allocataires.",
+        AGENCIES.len(),
+        extra,
+        scale.allocataires
+    )])
+}
+
+/// The demo accounts, printed at each start in demo mode.
+pub fn demo_accounts() -> Vec<String> {
+    vec![
         "Allocataire (ALI Bobigny): numéro 1000001, téléphone 06 00 00 00 01, e-mail allocataire1@exemple.org".into(),
         "  → the sign-in code appears on the staff page « Messages envoyés » (demo mode) or in your SMTP server.".into(),
         format!("Conseillère (ALI Bobigny): nadia.benali@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Responsable d'agence: responsable@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Administration du département: admin@seinesaintdenis.fr / {DEMO_PASSWORD}"),
-    ])
+    ]
 }

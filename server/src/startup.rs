@@ -93,17 +93,20 @@ impl Application {
         let store = SqlStore::connect(&config.database_url, config.database_max_connections)
             .await
             .map_err(anyhow::Error::msg)?;
-        if config.demo
-            && store
+        if config.demo {
+            if store
                 .count("agencies")
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 == 0
-        {
-            let lines = seed::seed(&store, &seed::Scale::DEMO, chrono::Utc::now()).await?;
-            for l in &lines {
-                tracing::info!("{l}");
-                println!("{l}");
+            {
+                for line in seed::seed(&store, &seed::Scale::DEMO, chrono::Utc::now()).await? {
+                    println!("{line}");
+                }
+            }
+            println!("Demo accounts (staff password {}):", seed::DEMO_PASSWORD);
+            for line in seed::demo_accounts() {
+                println!("  {line}");
             }
         }
         let state = AppState::new(
