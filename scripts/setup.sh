@@ -49,6 +49,8 @@ if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/
 fi
 
 if [ ! -x .tools/venv/bin/aiosmtpd ]; then
+  # Debian ships python3 without venv/ensurepip unless python3-venv is installed.
+  python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
   say "installing aiosmtpd (the test SMTP server) in .tools/venv"
   python3 -m venv .tools/venv
   .tools/venv/bin/pip install --quiet aiosmtpd==1.4.6
