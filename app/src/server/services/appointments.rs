@@ -719,15 +719,15 @@ pub async fn record_outcome(
 }
 
 pub async fn audit(st: &AppState, actor: &Actor, action: &str, subject: &str, now: DateTime<Utc>) {
-    let who = match actor {
-        Actor::Allocataire { id, .. } => format!("allocataire:{id}"),
-        Actor::Staff { id, .. } => format!("staff:{id}"),
-    };
-    // The audit trail must not block the person: a failure is logged (by the store).
-    let _ = st
-        .store
-        .audit(now.timestamp(), &who, action, subject, "ok")
-        .await;
+    super::audit(
+        st,
+        &super::principal_name(actor),
+        action,
+        subject,
+        "ok",
+        now,
+    )
+    .await;
 }
 
 /// The calendar file of an appointment (the allocataire's own).

@@ -130,16 +130,15 @@ pub async fn request_code(
         &security::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()),
     )?;
     let Some(p) = st.store.find_allocataire(&identifier).await? else {
-        let _ = st
-            .store
-            .audit(
-                now.timestamp(),
-                "anonymous",
-                "signin.code_request",
-                "unknown",
-                "no_account",
-            )
-            .await;
+        super::audit(
+            st,
+            "anonymous",
+            "signin.code_request",
+            "unknown",
+            "no_account",
+            now,
+        )
+        .await;
         return Ok(None);
     };
     send_code(st, &p, matches!(identifier, Identifier::Email(_)), now)
@@ -171,16 +170,15 @@ async fn send_code(
         )
         .await?;
     st.outbox_signal.notify_one();
-    let _ = st
-        .store
-        .audit(
-            now.timestamp(),
-            &format!("allocataire:{}", p.id),
-            "signin.code_sent",
-            "",
-            "ok",
-        )
-        .await;
+    super::audit(
+        st,
+        &format!("allocataire:{}", p.id),
+        "signin.code_sent",
+        "",
+        "ok",
+        now,
+    )
+    .await;
     Ok(id)
 }
 
@@ -232,16 +230,15 @@ pub async fn verify_code(
             })
         }
         CodeCheck::Wrong { .. } | CodeCheck::ExpiredOrUsed => {
-            let _ = st
-                .store
-                .audit(
-                    now.timestamp(),
-                    "anonymous",
-                    "signin.failure",
-                    &format!("code:{pending}"),
-                    "wrong_code",
-                )
-                .await;
+            super::audit(
+                st,
+                "anonymous",
+                "signin.failure",
+                &format!("code:{pending}"),
+                "wrong_code",
+                now,
+            )
+            .await;
             Err(AppError::field("code", WRONG_CODE))
         }
     }
@@ -316,16 +313,15 @@ pub async fn staff_sign_in(
         .unwrap_or(false);
     match staff {
         Some(s) if ok && s.disabled == 0 => {
-            let _ = st
-                .store
-                .audit(
-                    now.timestamp(),
-                    &format!("staff:{}", s.id),
-                    "signin.success",
-                    "password",
-                    "ok",
-                )
-                .await;
+            super::audit(
+                st,
+                &format!("staff:{}", s.id),
+                "signin.success",
+                "password",
+                "ok",
+                now,
+            )
+            .await;
             Ok(SessionAuth {
                 staff: true,
                 id: s.id,
@@ -334,16 +330,15 @@ pub async fn staff_sign_in(
             })
         }
         _ => {
-            let _ = st
-                .store
-                .audit(
-                    now.timestamp(),
-                    "anonymous",
-                    "signin.failure",
-                    "password",
-                    "refused",
-                )
-                .await;
+            super::audit(
+                st,
+                "anonymous",
+                "signin.failure",
+                "password",
+                "refused",
+                now,
+            )
+            .await;
             Err(AppError::field("password", WRONG_PASSWORD))
         }
     }

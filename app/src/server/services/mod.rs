@@ -11,6 +11,7 @@ pub mod staff;
 
 use super::store::Store;
 use super::Settings;
+use crate::domain::Actor;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -31,4 +32,28 @@ impl AppState {
             outbox_signal: Arc::new(tokio::sync::Notify::new()),
         }
     }
+}
+
+/// How the audit trail names an actor ("allocataire:12", "staff:3").
+pub fn principal_name(actor: &Actor) -> String {
+    match actor {
+        Actor::Allocataire { id, .. } => format!("allocataire:{id}"),
+        Actor::Staff { id, .. } => format!("staff:{id}"),
+    }
+}
+
+/// Appends to the audit trail. It must not block the person: a failure is logged (by the
+/// store) and the action goes on.
+pub async fn audit(
+    st: &AppState,
+    who: &str,
+    action: &str,
+    subject: &str,
+    outcome: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    let _ = st
+        .store
+        .audit(now.timestamp(), who, action, subject, outcome)
+        .await;
 }
