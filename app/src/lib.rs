@@ -7,6 +7,7 @@ pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;
+pub mod views;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

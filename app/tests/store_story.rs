@@ -3,11 +3,12 @@
 //! sign-in codes, invitations, reminders and the outbox.
 #![cfg(feature = "ssr")]
 
+use app::domain::appointment::{AppointmentReason, BookedBy, Modality};
 use app::domain::error::AppError;
 use app::domain::inputs::{BookInput, ReasonInput};
-use app::domain::{Actor, AgencyId, AllocataireId};
+use app::domain::{Actor, AgencyId, AllocataireId, SlotId, StaffId};
 use app::server::services::{appointments, auth::Limits, outbox, AppState};
-use app::server::store::{CodeCheck, NewAppointment, SqlStore};
+use app::server::store::{CodeCheck, Conflict, NewAppointment, SqlStore, StoreError};
 use app::server::testing::{fixture, fresh_postgres, fresh_sqlite};
 use app::server::Settings;
 use chrono::{Duration, Utc};
@@ -126,18 +127,18 @@ async fn story(url: String) {
     //    through two different slots.
     let a = st
         .store
-        .slot(f.slots1[1])
+        .slot(SlotId(f.slots1[1]))
         .await
         .expect("slot")
         .expect("exists");
     st.store
         .create_slots(
             &[app::server::store::NewSlot {
-                agency_id: f.agency1,
-                counsellor_id: f.counsellor1,
+                agency_id: AgencyId(f.agency1),
+                counsellor_id: StaffId(f.counsellor1),
                 starts_at: a.starts_at + 15 * 60,
                 ends_at: a.ends_at + 15 * 60,
-                modalities: "sur_place".into(),
+                modalities: vec![Modality::SurPlace],
                 location: "x".into(),
             }],
             now.timestamp(),
@@ -146,17 +147,21 @@ async fn story(url: String) {
         .expect("overlapping slot can be opened (with a warning)");
     let overlapping = st
         .store
-        .slots(&[f.counsellor1], a.starts_at + 1, a.starts_at + 3600)
+        .slots(
+            &[StaffId(f.counsellor1)],
+            a.starts_at + 1,
+            a.starts_at + 3600,
+        )
         .await
         .expect("slots")[0]
         .id;
-    let direct = |slot_id: i64, person: i64| NewAppointment {
-        uid: format!("{}@test", uuid_like(slot_id, person)),
+    let direct = |slot_id: SlotId, person: i64| NewAppointment {
+        uid: format!("{}@test", uuid_like(slot_id.0, person)),
         slot_id,
-        allocataire_id: person,
-        modality: "sur_place".into(),
-        reason: "suivi".into(),
-        booked_by: "staff",
+        allocataire_id: AllocataireId(person),
+        modality: Modality::SurPlace,
+        reason: AppointmentReason::FollowUp,
+        booked_by: BookedBy::Staff,
         idempotency_key: None,
         max_upcoming: None,
     };
@@ -169,7 +174,7 @@ async fn story(url: String) {
         .book(direct(overlapping, f.people1[2]), now.timestamp(), vec![])
         .await;
     assert!(
-        matches!(second, Err(AppError::Conflict(_))),
+        matches!(second, Err(StoreError::Conflict(Conflict::SlotTaken))),
         "overlap must be refused: {second:?}"
     );
     assert_eq!(
@@ -234,7 +239,7 @@ async fn story(url: String) {
     assert!(moved.is_ok(), "{moved:?}");
     assert_eq!(
         st.store
-            .appointment(mine)
+            .appointment(app::domain::AppointmentId(mine))
             .await
             .expect("read")
             .expect("exists")
@@ -245,7 +250,7 @@ async fn story(url: String) {
         &st,
         &actor(other),
         mine,
-        book_input(a.id, "move-key-2"),
+        book_input(a.id.0, "move-key-2"),
         ReasonInput {
             reason: "travail".into(),
         },
@@ -268,7 +273,17 @@ async fn story(url: String) {
     .await;
     assert_eq!(theirs.err(), Some(AppError::NotFound));
 
-    // 7. Reminders: written once, even when the job runs again (or after a restart).
+    // 7. Reminders: written once, even when the job runs again (or after a restart), and
+    //    addressed to the person by name. people1[0] has an e-mail on file; slots1[2] falls
+    //    within 48 h of the later clock.
+    st.store
+        .book(
+            direct(SlotId(f.slots1[2]), f.people1[0]),
+            now.timestamp(),
+            vec![],
+        )
+        .await
+        .expect("an appointment to remind");
     let in_two_days = Utc::now() + Duration::days(3);
     let first = outbox::enqueue_reminders(&st, in_two_days)
         .await
@@ -281,25 +296,48 @@ async fn story(url: String) {
         "some appointment falls within 48 h of the later clock"
     );
     assert_eq!(again, 0, "a reminder is never written twice");
+    let reminder_emails = count(
+        &sql,
+        "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND subject LIKE 'Rappel%'",
+    )
+    .await;
+    let greeted = count(
+        &sql,
+        "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND subject LIKE 'Rappel%' AND body LIKE 'Bonjour Personne0,%'",
+    )
+    .await;
+    assert!(reminder_emails >= 1, "the reminder e-mail was written");
+    assert_eq!(
+        greeted, reminder_emails,
+        "every reminder e-mail greets its person by first name"
+    );
 
     // 8. Sign-in codes: hashed, 5 attempts, once, expire.
     let message = app::server::services::notify::code_message(
-        &st.store
-            .allocataire(f.people1[0])
+        &(&st
+            .store
+            .allocataire(AllocataireId(f.people1[0]))
             .await
             .expect("p")
-            .expect("p"),
+            .expect("p"))
+            .into(),
         false,
         "x",
         10,
     )
     .expect("message");
-    let good = app::server::services::security::keyed_hash("test", "123456");
-    let bad = app::server::services::security::keyed_hash("test", "000000");
+    let good = app::server::crypto::keyed_hash("test", "123456");
+    let bad = app::server::crypto::keyed_hash("test", "000000");
     let t = now.timestamp();
     let code = st
         .store
-        .create_login_code(f.people1[0], &good, t + 600, t, message.clone())
+        .create_login_code(
+            AllocataireId(f.people1[0]),
+            &good,
+            t + 600,
+            t,
+            message.clone(),
+        )
         .await
         .expect("code");
     for left in (1..=4).rev() {
@@ -330,7 +368,13 @@ async fn story(url: String) {
     );
     let code = st
         .store
-        .create_login_code(f.people1[0], &good, t + 600, t, message.clone())
+        .create_login_code(
+            AllocataireId(f.people1[0]),
+            &good,
+            t + 600,
+            t,
+            message.clone(),
+        )
         .await
         .expect("code");
     assert_eq!(
@@ -339,7 +383,7 @@ async fn story(url: String) {
             .await
             .expect("check"),
         CodeCheck::Accepted {
-            allocataire_id: f.people1[0]
+            allocataire_id: AllocataireId(f.people1[0])
         }
     );
     assert_eq!(
@@ -352,7 +396,7 @@ async fn story(url: String) {
     );
     let code = st
         .store
-        .create_login_code(f.people1[0], &good, t + 600, t, message)
+        .create_login_code(AllocataireId(f.people1[0]), &good, t + 600, t, message)
         .await
         .expect("code");
     assert_eq!(
@@ -372,13 +416,13 @@ async fn story(url: String) {
     assert_ne!(stored.0, "123456", "codes are stored hashed");
 
     // 9. Invitations are spent once.
-    let token = app::server::services::auth::invite(&st, f.people1[0], now)
+    let token = app::server::services::auth::invite(&st, AllocataireId(f.people1[0]), now)
         .await
         .expect("invite");
-    let hash = app::server::services::security::keyed_hash("test", &token);
+    let hash = app::server::crypto::keyed_hash("test", &token);
     assert_eq!(
         st.store.take_invitation(&hash, t).await.expect("take"),
-        Some(f.people1[0])
+        Some(AllocataireId(f.people1[0]))
     );
     assert_eq!(
         st.store.take_invitation(&hash, t).await.expect("take"),

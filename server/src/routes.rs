@@ -2,11 +2,11 @@
 //! invitation links and calendar files.
 
 use crate::middleware::plain;
-use app::api::views::Done;
 use app::domain::error::AppError;
 use app::flash::{Flash, SECRET_FIELDS};
 use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY};
 use app::server::services::{appointments, AppState};
+use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};

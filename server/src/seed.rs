@@ -1,8 +1,10 @@
 //! Demo and load data with the real shape: the 22 agencies of Seine-Saint-Denis, their
 //! counsellors, allocataires oriented over the last weeks, and open slots ahead.
 
+use app::domain::appointment::Modality;
+use app::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
+use app::server::crypto;
 use app::server::format;
-use app::server::services::security;
 use app::server::store::{AgencyRow, AllocataireRow, NewSlot, StaffRow, Store};
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
 
@@ -87,41 +89,45 @@ pub async fn seed(
     scale: &Scale,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<String>> {
-    let hash = security::hash_password(DEMO_PASSWORD);
+    let hash = crypto::hash_password(DEMO_PASSWORD);
     let today = format::today(now);
-    let staff =
-        |agency: Option<i64>, role: &str, first: &str, last: &str, title: &str, email: String| {
-            StaffRow {
-                id: 0,
-                agency_id: agency,
-                role: role.into(),
-                first_name: first.into(),
-                last_name: last.into(),
-                title: title.into(),
-                email,
-                phone: "01 43 93 00 00".into(),
-                password_hash: hash.clone(),
-                disabled: 0,
-                session_epoch: 0,
-            }
-        };
+    let staff = |agency: Option<AgencyId>,
+                 role: StaffRole,
+                 first: &str,
+                 last: &str,
+                 title: &str,
+                 email: String| {
+        StaffRow {
+            id: StaffId(0),
+            agency_id: agency,
+            role,
+            first_name: first.into(),
+            last_name: last.into(),
+            title: title.into(),
+            email,
+            phone: "01 43 93 00 00".into(),
+            password_hash: hash.clone(),
+            disabled: false,
+            session_epoch: 0,
+        }
+    };
     store
         .insert_staff(&staff(
             None,
-            "admin",
+            StaffRole::Admin,
             "Claire",
             "Moreau",
             "Administration du département",
             "admin@seinesaintdenis.fr".into(),
         ))
         .await?;
-    let mut counsellors: Vec<(i64, i64)> = Vec::new();
+    let mut counsellors: Vec<(AgencyId, StaffId)> = Vec::new();
     let mut extra = 0usize;
     for (i, name) in AGENCIES.iter().enumerate() {
         let s = slug(name);
         let agency = store
             .insert_agency(&AgencyRow {
-                id: 0,
+                id: AgencyId(0),
                 name: format!("ALI {name}"),
                 address: format!(
                     "{} avenue de la République, {}",
@@ -131,13 +137,13 @@ pub async fn seed(
                 phone: format!("01 48 {:02} {:02} {:02}", 10 + i, 20 + i, 30 + i),
                 email: format!("contact@ali-{s}.fr"),
                 opening_hours: "Du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h".into(),
-                agency_booking: i64::from(i % 2 == 1),
+                agency_booking: i % 2 == 1,
             })
             .await?;
         store
             .insert_staff(&staff(
                 Some(agency),
-                "manager",
+                StaffRole::Manager,
                 "Responsable",
                 name,
                 "Responsable d'agence",
@@ -164,7 +170,14 @@ pub async fn seed(
                 "Conseiller·ère en insertion"
             };
             let id = store
-                .insert_staff(&staff(Some(agency), "referent", first, last, title, email))
+                .insert_staff(&staff(
+                    Some(agency),
+                    StaffRole::Referent,
+                    first,
+                    last,
+                    title,
+                    email,
+                ))
                 .await?;
             counsellors.push((agency, id));
             extra += 1;
@@ -179,13 +192,13 @@ pub async fn seed(
             counsellors
                 .iter()
                 .copied()
-                .find(|(a, _)| *a == 16)
+                .find(|(a, _)| a.0 == 16)
                 .unwrap_or((agency, counsellor))
         } else {
             (agency, counsellor)
         };
         batch.push(AllocataireRow {
-            id: 0,
+            id: AllocataireId(0),
             agency_id: agency,
             counsellor_id: Some(counsellor),
             numero: format!("{}", 1_000_001 + n),
@@ -193,10 +206,8 @@ pub async fn seed(
             last_name: LAST[(n / 24) % 24].into(),
             phone: Some(format!("06{:08}", n + 1)),
             email: (n % 3 == 0).then(|| format!("allocataire{}@exemple.org", n + 1)),
-            orientation_date: (today
-                - Duration::days(if first_demo { 5 } else { (n % 60) as i64 }))
-            .to_string(),
-            disabled: 0,
+            orientation_date: today - Duration::days(if first_demo { 5 } else { (n % 60) as i64 }),
+            disabled: false,
             session_epoch: 0,
         });
         if batch.len() == 2000 {
@@ -228,17 +239,17 @@ pub async fn seed(
                 else {
                     continue;
                 };
-                let modalities = if counsellor % 3 == 0 {
-                    "sur_place,telephone,visio"
+                let modalities = if counsellor.0 % 3 == 0 {
+                    vec![Modality::SurPlace, Modality::Telephone, Modality::Visio]
                 } else {
-                    "sur_place,telephone"
+                    vec![Modality::SurPlace, Modality::Telephone]
                 };
                 slots.push(NewSlot {
                     agency_id: *agency,
                     counsellor_id: *counsellor,
                     starts_at: start,
                     ends_at: start + 45 * 60,
-                    modalities: modalities.into(),
+                    modalities,
                     location: "À l'agence".into(),
                 });
             }

@@ -7,7 +7,7 @@ use crate::routes;
 use crate::sessions::Sessions;
 use crate::{jobs, seed, transport};
 use app::server::services::{auth::Limits, AppState};
-use app::server::store::{SqlStore, Store};
+use app::server::store::{Database, SqlStore};
 use app::server::Settings;
 use app::ui::{shell, App};
 use axum::extract::FromRef;
@@ -57,7 +57,7 @@ pub fn settings(config: &Config) -> Settings {
     let secret = config.auth.secret.expose_secret().to_string();
     let secret = if secret.is_empty() {
         tracing::warn!("auth.secret is empty: using a random key (codes do not survive a restart)");
-        app::server::services::security::new_token()
+        app::server::crypto::new_token()
     } else {
         secret
     };

@@ -1,8 +1,8 @@
-use super::views::{Done, Me};
 use crate::domain::error::AppError;
 use crate::domain::inputs::{CodeInput, SignInInput, StaffSignInInput};
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::auth};
+use crate::views::{Done, Me};
 use leptos::prelude::*;
 
 #[server(endpoint = "connexion/code")]
@@ -59,7 +59,7 @@ pub async fn sign_out(#[server(default)] partout: Option<String>) -> Result<Done
     let actor = ctx::optional_actor();
     if let (Some(actor), Some(_)) = (&actor, partout) {
         st.store
-            .bump_session_epoch(auth::principal_of(actor))
+            .bump_session_epoch(crate::server::store::Principal::from(actor))
             .await?;
     }
     ctx::sign_out().await?;

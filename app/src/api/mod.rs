@@ -2,10 +2,11 @@
 //! context, lets a service check rights and do the work, and returns its result. They
 //! accept plain form posts, so every form works before (or without) the WASM.
 
-pub mod allocataire;
+pub mod agenda;
+pub mod appointments;
 pub mod auth;
-pub mod staff;
-pub mod views;
+pub mod caseload;
+pub mod outbox;
 
 use crate::domain::error::AppError;
 use leptos::server_fn::codec::JsonEncoding;
@@ -29,20 +30,24 @@ impl FromServerFnError for AppError {
     }
 }
 
-/// Paths of the server functions that forms post to (`/api/` + endpoint).
+/// Paths of the server functions that forms post to, read from the server functions
+/// themselves (`/api/` + their endpoint): one source for the forms, the no-JS wrapper
+/// and the tests.
 pub mod paths {
-    pub const REQUEST_CODE: &str = "/api/connexion/code";
-    pub const VERIFY_CODE: &str = "/api/connexion/verifier";
-    pub const ACCEPT_INVITATION: &str = "/api/invitation/continuer";
-    pub const STAFF_SIGN_IN: &str = "/api/pro/connexion";
-    pub const SIGN_OUT: &str = "/api/deconnexion";
-    pub const BOOK: &str = "/api/rdv/reserver";
-    pub const MOVE: &str = "/api/rdv/deplacer";
-    pub const CANCEL: &str = "/api/rdv/annuler";
-    pub const OPEN_SLOTS: &str = "/api/pro/creneaux/ouvrir";
-    pub const CLOSE_SLOT: &str = "/api/pro/creneaux/fermer";
-    pub const ABSENCE: &str = "/api/pro/absence";
-    pub const OUTCOME: &str = "/api/pro/rdv/resultat";
-    pub const STAFF_CANCEL: &str = "/api/pro/rdv/annuler";
-    pub const BOOK_FOR: &str = "/api/pro/allocataire/reserver";
+    use leptos::server_fn::ServerFn;
+
+    pub const REQUEST_CODE: &str = <super::auth::RequestCode as ServerFn>::PATH;
+    pub const VERIFY_CODE: &str = <super::auth::VerifyCode as ServerFn>::PATH;
+    pub const ACCEPT_INVITATION: &str = <super::auth::AcceptInvitation as ServerFn>::PATH;
+    pub const STAFF_SIGN_IN: &str = <super::auth::StaffSignIn as ServerFn>::PATH;
+    pub const SIGN_OUT: &str = <super::auth::SignOut as ServerFn>::PATH;
+    pub const BOOK: &str = <super::appointments::Book as ServerFn>::PATH;
+    pub const MOVE: &str = <super::appointments::MoveAppointment as ServerFn>::PATH;
+    pub const CANCEL: &str = <super::appointments::Cancel as ServerFn>::PATH;
+    pub const OPEN_SLOTS: &str = <super::agenda::OpenSlots as ServerFn>::PATH;
+    pub const CLOSE_SLOT: &str = <super::agenda::CloseSlot as ServerFn>::PATH;
+    pub const ABSENCE: &str = <super::agenda::AddAbsence as ServerFn>::PATH;
+    pub const OUTCOME: &str = <super::appointments::RecordOutcome as ServerFn>::PATH;
+    pub const STAFF_CANCEL: &str = <super::appointments::StaffCancel as ServerFn>::PATH;
+    pub const BOOK_FOR: &str = <super::appointments::BookFor as ServerFn>::PATH;
 }

@@ -35,6 +35,14 @@ impl Modality {
     pub fn parse_list(s: &str) -> Vec<Modality> {
         s.split(',').filter_map(|m| Self::parse(m.trim())).collect()
     }
+    /// Parses a slot's stored list strictly: None if any item is unknown or it is empty.
+    pub fn parse_stored_list(s: &str) -> Option<Vec<Modality>> {
+        let list = s
+            .split(',')
+            .map(|m| Self::parse(m.trim()))
+            .collect::<Option<Vec<_>>>()?;
+        (!list.is_empty()).then_some(list)
+    }
     pub fn join(list: &[Modality]) -> String {
         list.iter()
             .map(|m| m.as_str())
@@ -88,6 +96,67 @@ impl AppointmentStatus {
     }
     pub fn is_active(self) -> bool {
         self == Self::Booked
+    }
+}
+
+/// Why an appointment was booked: the first meeting (« premier accueil ») or a follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentReason {
+    FirstMeeting,
+    FollowUp,
+}
+
+impl AppointmentReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FirstMeeting => "premier_accueil",
+            Self::FollowUp => "suivi",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::FirstMeeting, Self::FollowUp]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// Who booked an appointment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookedBy {
+    Allocataire,
+    Staff,
+}
+
+impl BookedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Allocataire => "allocataire",
+            Self::Staff => "staff",
+        }
+    }
+}
+
+/// A slot is offered (open) or withdrawn (closed, e.g. during an absence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotStatus {
+    Open,
+    Closed,
+}
+
+impl SlotStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Closed => "closed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Open, Self::Closed]
+            .into_iter()
+            .find(|r| r.as_str() == s)
     }
 }
 
@@ -221,8 +290,22 @@ mod tests {
     fn modalities_round_trip_through_their_stored_form() {
         let list = vec![Modality::SurPlace, Modality::Visio];
         assert_eq!(Modality::parse_list(&Modality::join(&list)), list);
+        assert_eq!(
+            Modality::parse_stored_list(&Modality::join(&list)),
+            Some(list)
+        );
+        assert_eq!(Modality::parse_stored_list("sur_place,fax"), None);
         for s in AppointmentStatus::ALL {
             assert_eq!(AppointmentStatus::parse(s.as_str()), Some(s));
         }
+        for r in [AppointmentReason::FirstMeeting, AppointmentReason::FollowUp] {
+            assert_eq!(AppointmentReason::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(SlotStatus::parse("open"), Some(SlotStatus::Open));
+        assert_eq!(
+            AppointmentStatus::parse("réservé"),
+            None,
+            "an unknown stored value is no status"
+        );
     }
 }

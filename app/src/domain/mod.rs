@@ -17,6 +17,12 @@ macro_rules! id_type {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { self.0.fmt(f) }
         }
+        impl From<i64> for $name {
+            fn from(id: i64) -> Self { Self(id) }
+        }
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 { id.0 }
+        }
     )*};
 }
 id_type!(AgencyId, StaffId, AllocataireId, SlotId, AppointmentId);

@@ -1,5 +1,6 @@
 //! Server-only code: request context, use-case services and the store.
 
+pub mod crypto;
 pub mod ctx;
 pub mod format;
 pub mod services;

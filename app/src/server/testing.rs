@@ -2,8 +2,10 @@
 //! per test (a temporary SQLite file, or a new PostgreSQL database) and a small fixture
 //! with two agencies. Not used by the portal itself.
 
-use super::services::security;
+use super::crypto;
 use super::store::{AgencyRow, AllocataireRow, NewSlot, StaffRow, Store};
+use crate::domain::appointment::Modality;
+use crate::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
 use chrono::{DateTime, Utc};
 
 pub const PASSWORD: &str = "test-password-1";
@@ -65,58 +67,58 @@ pub struct Fixture {
 }
 
 pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fixture {
-    let hash = security::hash_password(PASSWORD);
+    let hash = crypto::hash_password(PASSWORD);
     let agency = |n: i64| AgencyRow {
-        id: 0,
+        id: AgencyId(0),
         name: format!("ALI Test {n}"),
         address: format!("{n} rue de la Paix, Bobigny"),
         phone: "01 00 00 00 00".into(),
         email: format!("contact{n}@ali.test"),
         opening_hours: "9 h – 17 h".into(),
-        agency_booking: 0,
+        agency_booking: false,
     };
     let a1 = store.insert_agency(&agency(1)).await.expect("agency");
     let a2 = store.insert_agency(&agency(2)).await.expect("agency");
-    let staff = |agency: Option<i64>, role: &str, email: &str| StaffRow {
-        id: 0,
+    let staff = |agency: Option<AgencyId>, role: StaffRole, email: &str| StaffRow {
+        id: StaffId(0),
         agency_id: agency,
-        role: role.into(),
+        role,
         first_name: "Prénom".into(),
         last_name: email.split('@').next().unwrap_or("x").into(),
         title: "Conseiller·ère".into(),
         email: email.into(),
         phone: "01 00 00 00 01".into(),
         password_hash: hash.clone(),
-        disabled: 0,
+        disabled: false,
         session_epoch: 0,
     };
     let admin = store
-        .insert_staff(&staff(None, "admin", "admin@test.fr"))
+        .insert_staff(&staff(None, StaffRole::Admin, "admin@test.fr"))
         .await
         .expect("staff");
     let manager1 = store
-        .insert_staff(&staff(Some(a1), "manager", "manager1@test.fr"))
+        .insert_staff(&staff(Some(a1), StaffRole::Manager, "manager1@test.fr"))
         .await
         .expect("staff");
     let manager2 = store
-        .insert_staff(&staff(Some(a2), "manager", "manager2@test.fr"))
+        .insert_staff(&staff(Some(a2), StaffRole::Manager, "manager2@test.fr"))
         .await
         .expect("staff");
     let c1 = store
-        .insert_staff(&staff(Some(a1), "referent", "c1@test.fr"))
+        .insert_staff(&staff(Some(a1), StaffRole::Referent, "c1@test.fr"))
         .await
         .expect("staff");
     let c2 = store
-        .insert_staff(&staff(Some(a1), "referent", "c2@test.fr"))
+        .insert_staff(&staff(Some(a1), StaffRole::Referent, "c2@test.fr"))
         .await
         .expect("staff");
     let c3 = store
-        .insert_staff(&staff(Some(a2), "referent", "c3@test.fr"))
+        .insert_staff(&staff(Some(a2), StaffRole::Referent, "c3@test.fr"))
         .await
         .expect("staff");
     let today = now.date_naive();
-    let person = |n: usize, agency: i64, counsellor: i64| AllocataireRow {
-        id: 0,
+    let person = |n: usize, agency: AgencyId, counsellor: StaffId| AllocataireRow {
+        id: AllocataireId(0),
         agency_id: agency,
         counsellor_id: Some(counsellor),
         numero: format!("{}", 5_000_000 + n),
@@ -124,8 +126,8 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         last_name: "Test".into(),
         phone: Some(format!("07{:08}", n)),
         email: (n == 0).then(|| "personne0@exemple.test".to_string()),
-        orientation_date: (today - chrono::Duration::days(2)).to_string(),
-        disabled: 0,
+        orientation_date: today - chrono::Duration::days(2),
+        disabled: false,
         session_epoch: 0,
     };
     let rows: Vec<AllocataireRow> = (0..people).map(|n| person(n, a1, c1)).collect();
@@ -144,23 +146,23 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
     let mut people1: Vec<i64> = caseload
         .iter()
         .filter(|r| r.agency_id == a1)
-        .map(|r| r.id)
+        .map(|r| r.id.0)
         .collect();
     people1.sort();
     let person2 = caseload
         .iter()
         .find(|r| r.agency_id == a2)
-        .map(|r| r.id)
+        .map(|r| r.id.0)
         .expect("person2");
     let day0 = now.timestamp() - now.timestamp().rem_euclid(86_400);
-    let slots = |agency: i64, counsellor: i64| -> Vec<NewSlot> {
+    let slots = |agency: AgencyId, counsellor: StaffId| -> Vec<NewSlot> {
         (2..=11)
             .map(|d| NewSlot {
                 agency_id: agency,
                 counsellor_id: counsellor,
                 starts_at: day0 + d * 86_400 + 10 * 3600,
                 ends_at: day0 + d * 86_400 + 10 * 3600 + 45 * 60,
-                modalities: "sur_place,telephone".into(),
+                modalities: vec![Modality::SurPlace, Modality::Telephone],
                 location: "Agence".into(),
             })
             .collect()
@@ -174,24 +176,24 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         .await
         .expect("slots");
     let far = now.timestamp() + 60 * 86_400;
-    let ids = |c: i64| async move {
+    let ids = |c: StaffId| async move {
         store
             .slots(&[c], now.timestamp(), far)
             .await
             .expect("slots")
             .iter()
-            .map(|s| s.id)
+            .map(|s| s.id.0)
             .collect::<Vec<_>>()
     };
     Fixture {
-        agency1: a1,
-        agency2: a2,
-        admin,
-        manager1,
-        manager2,
-        counsellor1: c1,
-        counsellor2: c2,
-        counsellor3: c3,
+        agency1: a1.0,
+        agency2: a2.0,
+        admin: admin.0,
+        manager1: manager1.0,
+        manager2: manager2.0,
+        counsellor1: c1.0,
+        counsellor2: c2.0,
+        counsellor3: c3.0,
         people1,
         person2,
         slots1: ids(c1).await,

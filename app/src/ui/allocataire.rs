@@ -1,10 +1,10 @@
 //! The allocataire's pages: sign-in, "Mon espace", booking, moving, cancelling.
 
 use super::components::{page, Choices, Field, Form};
-use crate::api::allocataire::{booking_choices, my_appointment, my_space};
+use crate::api::appointments::{booking_choices, my_appointment, my_space};
 use crate::api::paths;
-use crate::api::views::{AppointmentView, ChoicesView, ReferentView};
 use crate::domain::appointment::Modality;
+use crate::views::{AppointmentView, ChoicesView, ReferentView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

@@ -2,10 +2,12 @@
 
 use super::allocataire::SlotPicker;
 use super::components::{flash, page, Check, Field, Form};
+use crate::api::agenda::{agenda, slots_page};
+use crate::api::caseload::{allocataire_file, caseload};
+use crate::api::outbox::sent_messages;
 use crate::api::paths;
-use crate::api::staff::{agenda, allocataire_file, caseload, sent_messages, slots_page};
-use crate::api::views::{AppointmentView, Counsellor};
 use crate::domain::appointment::AppointmentStatus;
+use crate::views::{AppointmentView, Counsellor};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

@@ -1,13 +1,14 @@
 //! Sign-in: one-time codes and invitation links for allocataires, passwords for staff;
 //! turning a session back into an actor; rate limits.
 
-use super::appointments::audit;
-use super::{notify, security, AppState};
+use super::{audit, audit_as};
+use super::{notify, AppState};
 use crate::domain::error::AppError;
 use crate::domain::inputs::{
     parse_identifier, CodeInput, Identifier, SignInInput, StaffSignInInput,
 };
-use crate::domain::{Actor, AgencyId, AllocataireId, StaffId, StaffRole};
+use crate::domain::{Actor, AllocataireId};
+use crate::server::crypto;
 use crate::server::store::{CodeCheck, Principal};
 use chrono::{DateTime, Utc};
 use governor::clock::{Clock, DefaultClock};
@@ -29,9 +30,9 @@ pub struct SessionAuth {
 impl SessionAuth {
     pub fn principal(&self) -> Principal {
         if self.staff {
-            Principal::Staff(self.id)
+            Principal::Staff(crate::domain::StaffId(self.id))
         } else {
-            Principal::Allocataire(self.id)
+            Principal::Allocataire(AllocataireId(self.id))
         }
     }
 }
@@ -83,31 +84,27 @@ pub async fn resolve(
     if now.timestamp() - auth.login_at > st.settings.session_absolute_hours * 3600 {
         return Ok(None);
     }
-    if auth.staff {
-        let Some(s) = st.store.staff(auth.id).await? else {
-            return Ok(None);
-        };
-        if s.disabled != 0 || s.session_epoch != auth.epoch {
-            return Ok(None);
-        }
-        let role = StaffRole::parse(&s.role).ok_or(AppError::Internal)?;
-        Ok(Some(Actor::Staff {
-            id: StaffId(s.id),
-            role,
-            agency: s.agency_id.map(AgencyId),
-        }))
-    } else {
-        let Some(p) = st.store.allocataire(auth.id).await? else {
-            return Ok(None);
-        };
-        if p.disabled != 0 || p.session_epoch != auth.epoch {
-            return Ok(None);
-        }
-        Ok(Some(Actor::Allocataire {
-            id: AllocataireId(p.id),
-            agency: AgencyId(p.agency_id),
-        }))
-    }
+    Ok(match auth.principal() {
+        Principal::Staff(id) => st
+            .store
+            .staff(id)
+            .await?
+            .filter(|s| !s.disabled && s.session_epoch == auth.epoch)
+            .map(|s| Actor::Staff {
+                id: s.id,
+                role: s.role,
+                agency: s.agency_id,
+            }),
+        Principal::Allocataire(id) => st
+            .store
+            .allocataire(id)
+            .await?
+            .filter(|p| !p.disabled && p.session_epoch == auth.epoch)
+            .map(|p| Actor::Allocataire {
+                id: p.id,
+                agency: p.agency_id,
+            }),
+    })
 }
 
 /// The answer to a code request is the same whether or not an account matched.
@@ -127,10 +124,10 @@ pub async fn request_code(
         .ok_or_else(|| AppError::field("identifier", "Identifiant non reconnu."))?;
     st.limits.send_code(
         client,
-        &security::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()),
+        &crypto::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()),
     )?;
     let Some(p) = st.store.find_allocataire(&identifier).await? else {
-        super::audit(
+        audit_as(
             st,
             "anonymous",
             "signin.code_request",
@@ -152,13 +149,17 @@ async fn send_code(
     via_email: bool,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let code = security::new_code();
-    let Some(message) = notify::code_message(p, via_email, &code, st.settings.code_ttl_minutes)
-    else {
+    let code = crypto::new_code();
+    let Some(message) = notify::code_message(
+        &notify::Recipient::from(p),
+        via_email,
+        &code,
+        st.settings.code_ttl_minutes,
+    ) else {
         // No phone and no e-mail on file: nothing can be sent; the answer stays the same.
         return Ok(0);
     };
-    let hash = security::keyed_hash(&st.settings.secret, &code);
+    let hash = crypto::keyed_hash(&st.settings.secret, &code);
     let id = st
         .store
         .create_login_code(
@@ -170,9 +171,9 @@ async fn send_code(
         )
         .await?;
     st.outbox_signal.notify_one();
-    super::audit(
+    audit_as(
         st,
-        &format!("allocataire:{}", p.id),
+        &Principal::Allocataire(p.id).to_string(),
         "signin.code_sent",
         "",
         "ok",
@@ -200,7 +201,7 @@ pub async fn verify_code(
             "Demandez d'abord un code de connexion.".into(),
         ));
     };
-    let hash = security::keyed_hash(&st.settings.secret, input.code.trim());
+    let hash = crypto::keyed_hash(&st.settings.secret, input.code.trim());
     match st
         .store
         .check_login_code(
@@ -218,19 +219,19 @@ pub async fn verify_code(
                 .await?
                 .ok_or(AppError::NotFound)?;
             let actor = Actor::Allocataire {
-                id: AllocataireId(p.id),
-                agency: AgencyId(p.agency_id),
+                id: p.id,
+                agency: p.agency_id,
             };
             audit(st, &actor, "signin.success", "code", now).await;
             Ok(SessionAuth {
                 staff: false,
-                id: p.id,
+                id: p.id.0,
                 epoch: p.session_epoch,
                 login_at: now.timestamp(),
             })
         }
         CodeCheck::Wrong { .. } | CodeCheck::ExpiredOrUsed => {
-            super::audit(
+            audit_as(
                 st,
                 "anonymous",
                 "signin.failure",
@@ -247,11 +248,11 @@ pub async fn verify_code(
 /// Creates an invitation link token (for an SMS or a letter). Returns the clear token.
 pub async fn invite(
     st: &AppState,
-    allocataire_id: i64,
+    allocataire_id: AllocataireId,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let token = security::new_token();
-    let hash = security::keyed_hash(&st.settings.secret, &token);
+    let token = crypto::new_token();
+    let hash = crypto::keyed_hash(&st.settings.secret, &token);
     st.store
         .create_invitation(
             allocataire_id,
@@ -276,7 +277,7 @@ pub async fn accept_invitation(
         AppError::Conflict("Ce lien n'est plus valable. Connectez-vous avec votre numéro allocataire, votre téléphone ou votre e-mail.".into())
     };
     let token = token.ok_or_else(expired)?;
-    let hash = security::keyed_hash(&st.settings.secret, &token);
+    let hash = crypto::keyed_hash(&st.settings.secret, &token);
     let allocataire_id = st
         .store
         .take_invitation(&hash, now.timestamp())
@@ -304,18 +305,18 @@ pub async fn staff_sign_in(
     let hash = staff
         .as_ref()
         .map(|s| s.password_hash.as_str())
-        .unwrap_or(security::dummy_password_hash())
+        .unwrap_or(crypto::dummy_password_hash())
         .to_string();
     let password = input.password.clone();
     // argon2 is CPU-bound: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || security::verify_password(&hash, &password))
+    let ok = tokio::task::spawn_blocking(move || crypto::verify_password(&hash, &password))
         .await
         .unwrap_or(false);
     match staff {
-        Some(s) if ok && s.disabled == 0 => {
-            super::audit(
+        Some(s) if ok && !s.disabled => {
+            audit_as(
                 st,
-                &format!("staff:{}", s.id),
+                &Principal::Staff(s.id).to_string(),
                 "signin.success",
                 "password",
                 "ok",
@@ -324,13 +325,13 @@ pub async fn staff_sign_in(
             .await;
             Ok(SessionAuth {
                 staff: true,
-                id: s.id,
+                id: s.id.0,
                 epoch: s.session_epoch,
                 login_at: now.timestamp(),
             })
         }
         _ => {
-            super::audit(
+            audit_as(
                 st,
                 "anonymous",
                 "signin.failure",
@@ -344,24 +345,17 @@ pub async fn staff_sign_in(
     }
 }
 
-pub fn principal_of(actor: &Actor) -> Principal {
-    match actor {
-        Actor::Allocataire { id, .. } => Principal::Allocataire(id.0),
-        Actor::Staff { id, .. } => Principal::Staff(id.0),
-    }
-}
-
 /// The header's "who am I".
-pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::api::views::Me, AppError> {
+pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::views::Me, AppError> {
     use crate::domain::authz::{scope, Action};
     Ok(match actor {
         Actor::Allocataire { id, .. } => {
             let p = st
                 .store
-                .allocataire(id.0)
+                .allocataire(*id)
                 .await?
                 .ok_or(AppError::NotSignedIn)?;
-            crate::api::views::Me {
+            crate::views::Me {
                 name: p.first_name,
                 is_staff: false,
                 role_label: "Allocataire".into(),
@@ -369,9 +363,9 @@ pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::api::views::Me, A
             }
         }
         Actor::Staff { id, role, .. } => {
-            let s = st.store.staff(id.0).await?.ok_or(AppError::NotSignedIn)?;
-            crate::api::views::Me {
-                name: format!("{} {}", s.first_name, s.last_name),
+            let s = st.store.staff(*id).await?.ok_or(AppError::NotSignedIn)?;
+            crate::views::Me {
+                name: s.full_name(),
                 is_staff: true,
                 role_label: role.label().into(),
                 can_see_messages: scope(actor.role(), Action::ViewOutbox).is_some(),

@@ -1,17 +1,22 @@
 //! Use cases: plain async functions taking (state, actor, input, now). Each one checks the
 //! authorisation matrix itself, so they are safe whoever calls them (server functions,
-//! REST routes, jobs, tests).
+//! REST routes, jobs, tests). One module per capability; `present` builds the views.
 
+pub mod agenda;
 pub mod appointments;
 pub mod auth;
+pub mod caseload;
 pub mod notify;
 pub mod outbox;
-pub mod security;
-pub mod staff;
+pub mod present;
+pub mod scope;
 
-use super::store::Store;
+use super::store::{AllocataireRow, Conflict, Principal, StaffRow, Store, StoreError};
 use super::Settings;
-use crate::domain::Actor;
+use crate::domain::authz::{check, Action, Target};
+use crate::domain::error::AppError;
+use crate::domain::{Actor, AgencyId, AllocataireId, StaffId};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -34,17 +39,43 @@ impl AppState {
     }
 }
 
-/// How the audit trail names an actor ("allocataire:12", "staff:3").
-pub fn principal_name(actor: &Actor) -> String {
-    match actor {
-        Actor::Allocataire { id, .. } => format!("allocataire:{id}"),
-        Actor::Staff { id, .. } => format!("staff:{id}"),
+/// An internal failure: its cause is logged here, once; the person reads a generic message.
+pub fn internal(cause: &str) -> AppError {
+    tracing::error!(cause, "internal error");
+    AppError::Internal
+}
+
+/// The default words for a store failure. A use case that means something more precise
+/// matches the `StoreError` itself before falling back on this.
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict(c) => AppError::Conflict(
+                match c {
+                    Conflict::SlotTaken => "Ce créneau vient d'être pris. Choisissez-en un autre.",
+                    Conflict::SlotGone => "Ce créneau n'existe plus. Choisissez-en un autre.",
+                    Conflict::SlotNotOffered => {
+                        "Ce créneau n'est plus proposé. Choisissez-en un autre."
+                    }
+                    Conflict::UpcomingLimit => {
+                        "Vous avez déjà un rendez-vous prévu. Vous pouvez le déplacer depuis « Mon espace »."
+                    }
+                    Conflict::NotBooked => "Ce rendez-vous n'est plus modifiable.",
+                }
+                .into(),
+            ),
+            StoreError::Database(e) => {
+                tracing::error!(error = %e, "database error");
+                AppError::Internal
+            }
+        }
     }
 }
 
-/// Appends to the audit trail. It must not block the person: a failure is logged (by the
-/// store) and the action goes on.
-pub async fn audit(
+/// Appends to the audit trail. It must not block the person: a failure is logged and the
+/// action goes on.
+pub async fn audit_as(
     st: &AppState,
     who: &str,
     action: &str,
@@ -52,8 +83,83 @@ pub async fn audit(
     outcome: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) {
-    let _ = st
+    if let Err(e) = st
         .store
         .audit(now.timestamp(), who, action, subject, outcome)
-        .await;
+        .await
+    {
+        tracing::error!(error = %e, audit.action = action, "audit write failed");
+    }
+}
+
+/// Audits a successful action of a signed-in actor.
+pub async fn audit(
+    st: &AppState,
+    actor: &Actor,
+    action: &str,
+    subject: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    audit_as(
+        st,
+        &Principal::from(actor).to_string(),
+        action,
+        subject,
+        "ok",
+        now,
+    )
+    .await;
+}
+
+/// Loads an allocataire's file and checks the actor may do `action` on it. Someone else's
+/// file answers 404, like a file that does not exist.
+pub async fn allocataire_for(
+    st: &AppState,
+    actor: &Actor,
+    id: AllocataireId,
+    action: Action,
+) -> Result<AllocataireRow, AppError> {
+    let p = st.store.allocataire(id).await?.ok_or(AppError::NotFound)?;
+    check(actor, action, Target::allocataire(p.agency_id, p.id))?;
+    Ok(p)
+}
+
+/// The signed-in allocataire's own file, checked for `action`.
+pub async fn own_file(
+    st: &AppState,
+    actor: &Actor,
+    action: Action,
+) -> Result<AllocataireRow, AppError> {
+    let Actor::Allocataire { id, .. } = actor else {
+        return Err(AppError::Forbidden);
+    };
+    allocataire_for(st, actor, *id, action)
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => AppError::NotSignedIn,
+            other => other,
+        })
+}
+
+/// Names of an agency's staff, built once per page.
+#[derive(Debug, Default)]
+pub struct Names(HashMap<StaffId, String>);
+
+impl Names {
+    pub fn of(&self, id: StaffId) -> &str {
+        self.0.get(&id).map(String::as_str).unwrap_or("")
+    }
+    pub fn get(&self, id: StaffId) -> Option<&str> {
+        self.0.get(&id).map(String::as_str)
+    }
+}
+
+impl<'a> FromIterator<&'a StaffRow> for Names {
+    fn from_iter<I: IntoIterator<Item = &'a StaffRow>>(iter: I) -> Self {
+        Self(iter.into_iter().map(|s| (s.id, s.full_name())).collect())
+    }
+}
+
+pub async fn staff_names(st: &AppState, agency: AgencyId) -> Result<Names, AppError> {
+    Ok(st.store.staff_of_agency(agency).await?.iter().collect())
 }

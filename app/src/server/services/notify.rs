@@ -1,14 +1,59 @@
 //! What we tell people, and through which channel. Messages are written to the outbox in
 //! the same transaction as the change; the server's worker delivers them.
 
-use super::super::format;
-use super::super::store::{AgencyRow, AllocataireRow, AppointmentRow, NewMessage, StaffRow};
-use super::super::Settings;
+use super::{internal, AppState};
 use crate::domain::appointment::Modality;
+use crate::domain::error::AppError;
+use crate::domain::{AgencyId, AllocataireId};
+use crate::server::format;
+use crate::server::store::{
+    AgencyRow, AllocataireRow, AppointmentRow, Channel, NewMessage, StaffRow,
+};
+use crate::server::Settings;
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus};
 
 /// The title of every calendar entry: never the reason of the meeting.
 pub const ICS_TITLE: &str = "Rendez-vous avec votre référent·e";
+
+/// Who a message is for: what every template needs of the person, and nothing more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub allocataire_id: AllocataireId,
+    pub agency_id: AgencyId,
+    pub first_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl From<&AllocataireRow> for Recipient {
+    fn from(p: &AllocataireRow) -> Self {
+        Self {
+            allocataire_id: p.id,
+            agency_id: p.agency_id,
+            first_name: p.first_name.clone(),
+            phone: p.phone.clone(),
+            email: p.email.clone(),
+        }
+    }
+}
+
+/// The counsellor and the agency an appointment's messages and calendar file name.
+pub async fn counsellor_and_agency(
+    st: &AppState,
+    a: &AppointmentRow,
+) -> Result<(StaffRow, AgencyRow), AppError> {
+    let counsellor = st
+        .store
+        .staff(a.counsellor_id)
+        .await?
+        .ok_or_else(|| internal("appointment's counsellor missing"))?;
+    let agency = st
+        .store
+        .agency(a.agency_id)
+        .await?
+        .ok_or_else(|| internal("appointment's agency missing"))?;
+    Ok((counsellor, agency))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -19,7 +64,7 @@ pub enum Change {
 }
 
 pub fn code_message(
-    p: &AllocataireRow,
+    p: &Recipient,
     via_email: bool,
     code: &str,
     ttl_minutes: i64,
@@ -30,7 +75,7 @@ pub fn code_message(
     let (channel, recipient) = channel_for(p, via_email)?;
     Some(NewMessage {
         agency_id: Some(p.agency_id),
-        allocataire_id: Some(p.id),
+        allocataire_id: Some(p.allocataire_id),
         channel,
         recipient,
         subject: "Votre code de connexion".into(),
@@ -42,13 +87,13 @@ pub fn code_message(
 }
 
 /// E-mail when asked for (and on file), otherwise SMS, otherwise e-mail.
-fn channel_for(p: &AllocataireRow, prefer_email: bool) -> Option<(&'static str, String)> {
+fn channel_for(p: &Recipient, prefer_email: bool) -> Option<(Channel, String)> {
     let email = p.email.clone().filter(|e| !e.is_empty());
     let phone = p.phone.clone().filter(|e| !e.is_empty());
     match (prefer_email, email, phone) {
-        (true, Some(e), _) => Some(("email", e)),
-        (_, _, Some(ph)) => Some(("sms", ph)),
-        (_, Some(e), None) => Some(("email", e)),
+        (true, Some(e), _) => Some((Channel::Email, e)),
+        (_, _, Some(ph)) => Some((Channel::Sms, ph)),
+        (_, Some(e), None) => Some((Channel::Email, e)),
         _ => None,
     }
 }
@@ -56,18 +101,17 @@ fn channel_for(p: &AllocataireRow, prefer_email: bool) -> Option<(&'static str, 
 pub fn appointment_messages(
     change: Change,
     a: &AppointmentRow,
-    p: &AllocataireRow,
+    p: &Recipient,
     counsellor: &StaffRow,
     agency: &AgencyRow,
     settings: &Settings,
 ) -> Vec<NewMessage> {
     let when = format::date_time(a.starts_at);
-    let who = format!("{} {}", counsellor.first_name, counsellor.last_name);
-    let how = match Modality::parse(&a.modality) {
-        Some(Modality::SurPlace) => format!("à l'agence, {}", a.location),
-        Some(Modality::Telephone) => "par téléphone : votre référent·e vous appellera".into(),
-        Some(Modality::Visio) => "en visio : le lien vous sera envoyé".into(),
-        None => a.location.clone(),
+    let who = counsellor.full_name();
+    let how = match a.modality {
+        Modality::SurPlace => format!("à l'agence, {}", a.location),
+        Modality::Telephone => "par téléphone : votre référent·e vous appellera".into(),
+        Modality::Visio => "en visio : le lien vous sera envoyé".into(),
     };
     let link = format!("{}/espace", settings.public_url);
     let (subject, sms, intro) = match change {
@@ -99,8 +143,8 @@ pub fn appointment_messages(
     if let Some(phone) = p.phone.clone().filter(|s| !s.is_empty()) {
         out.push(NewMessage {
             agency_id: Some(a.agency_id),
-            allocataire_id: Some(p.id),
-            channel: "sms",
+            allocataire_id: Some(p.allocataire_id),
+            channel: Channel::Sms,
             recipient: phone,
             subject: subject.into(),
             body: sms,
@@ -119,8 +163,8 @@ pub fn appointment_messages(
         );
         out.push(NewMessage {
             agency_id: Some(a.agency_id),
-            allocataire_id: Some(p.id),
-            channel: "email",
+            allocataire_id: Some(p.allocataire_id),
+            channel: Channel::Email,
             recipient: email,
             subject: subject.into(),
             body,
@@ -147,7 +191,7 @@ pub fn ics(a: &AppointmentRow, counsellor: &str, agency: &AgencyRow, cancelled: 
             "Avec {counsellor} — {}. Téléphone de l'agence : {}",
             agency.name, agency.phone
         ))
-        .location(if a.modality == "sur_place" {
+        .location(if a.modality == Modality::SurPlace {
             &a.location
         } else {
             "À distance"
@@ -170,57 +214,54 @@ pub fn ics(a: &AppointmentRow, counsellor: &str, agency: &AgencyRow, cancelled: 
 mod tests {
     use super::*;
 
-    fn fixtures() -> (AppointmentRow, AllocataireRow, StaffRow, AgencyRow) {
+    use crate::domain::appointment::{AppointmentReason, AppointmentStatus};
+    use crate::domain::{AppointmentId, SlotId, StaffId, StaffRole};
+
+    fn fixtures() -> (AppointmentRow, Recipient, StaffRow, AgencyRow) {
         let a = AppointmentRow {
-            id: 1,
+            id: AppointmentId(1),
             uid: "rdv-abc@portail-ali".into(),
-            slot_id: 1,
-            allocataire_id: 1,
-            counsellor_id: 1,
-            agency_id: 1,
+            slot_id: SlotId(1),
+            allocataire_id: AllocataireId(1),
+            counsellor_id: StaffId(1),
+            agency_id: AgencyId(1),
             starts_at: 1_795_000_000,
             ends_at: 1_795_001_800,
-            modality: "sur_place".into(),
+            modality: Modality::SurPlace,
             location: "12 rue de Paris, Bobigny".into(),
-            reason: "premier_accueil".into(),
-            status: "booked".into(),
+            reason: AppointmentReason::FirstMeeting,
+            status: AppointmentStatus::Booked,
             cancel_reason: None,
             sequence: 0,
         };
-        let p = AllocataireRow {
-            id: 1,
-            agency_id: 1,
-            counsellor_id: Some(1),
-            numero: "1234567".into(),
+        let p = Recipient {
+            allocataire_id: AllocataireId(1),
+            agency_id: AgencyId(1),
             first_name: "Camille".into(),
-            last_name: "Martin".into(),
             phone: Some("0612345678".into()),
             email: Some("camille@exemple.fr".into()),
-            orientation_date: "2026-11-20".into(),
-            disabled: 0,
-            session_epoch: 0,
         };
         let s = StaffRow {
-            id: 1,
-            agency_id: Some(1),
-            role: "referent".into(),
+            id: StaffId(1),
+            agency_id: Some(AgencyId(1)),
+            role: StaffRole::Referent,
             first_name: "Nadia".into(),
             last_name: "Benali".into(),
             title: "Conseillère".into(),
             email: "n@ali.fr".into(),
             phone: "0148000000".into(),
             password_hash: String::new(),
-            disabled: 0,
+            disabled: false,
             session_epoch: 0,
         };
         let ag = AgencyRow {
-            id: 1,
+            id: AgencyId(1),
             name: "ALI Bobigny".into(),
             address: "12 rue de Paris, Bobigny".into(),
             phone: "01 48 00 00 00".into(),
             email: "contact@ali.fr".into(),
             opening_hours: "9 h – 17 h".into(),
-            agency_booking: 0,
+            agency_booking: false,
         };
         (a, p, s, ag)
     }
@@ -231,7 +272,7 @@ mod tests {
         let msgs = appointment_messages(Change::Booked, &a, &p, &s, &ag, &Settings::default());
         assert_eq!(
             msgs.iter().map(|m| m.channel).collect::<Vec<_>>(),
-            vec!["sms", "email"]
+            vec![Channel::Sms, Channel::Email]
         );
         let ics = msgs[1].ics.clone().unwrap_or_default();
         assert!(ics.contains("UID:rdv-abc@portail-ali"));
@@ -256,6 +297,25 @@ mod tests {
     }
 
     #[test]
+    fn every_email_greets_the_person_by_their_first_name() {
+        let (a, p, s, ag) = fixtures();
+        for change in [
+            Change::Booked,
+            Change::Moved,
+            Change::Cancelled,
+            Change::Reminder,
+        ] {
+            let msgs = appointment_messages(change, &a, &p, &s, &ag, &Settings::default());
+            let email = msgs.iter().find(|m| m.channel == Channel::Email);
+            assert!(
+                email.is_some_and(|m| m.body.starts_with("Bonjour Camille,")),
+                "{change:?}: {:?}",
+                email.map(|m| &m.body)
+            );
+        }
+    }
+
+    #[test]
     fn reminders_carry_a_key_that_makes_them_unique_per_appointment_time() {
         let (a, p, s, ag) = fixtures();
         let msgs = appointment_messages(Change::Reminder, &a, &p, &s, &ag, &Settings::default());
@@ -270,11 +330,11 @@ mod tests {
         let (_, mut p, _, _) = fixtures();
         assert_eq!(
             code_message(&p, true, "123456", 10).map(|m| m.channel),
-            Some("email")
+            Some(Channel::Email)
         );
         assert_eq!(
             code_message(&p, false, "123456", 10).map(|m| m.channel),
-            Some("sms")
+            Some(Channel::Sms)
         );
         p.phone = None;
         assert_eq!(

@@ -1,10 +1,15 @@
-//! Reminders and the delivery loop's bookkeeping. The transports (SMTP, SMS provider)
+//! Reminders, the delivery loop's bookkeeping and « Messages envoyés ». The transports (SMTP, SMS provider)
 //! live in the server crate and implement `Transport`.
 
-use super::notify::{self, Change};
-use super::AppState;
+use super::notify::{self, Change, Recipient};
+use super::scope::agency_of;
+use super::{audit, AppState};
+use crate::domain::authz::{check_action, Action, Scope};
 use crate::domain::error::AppError;
-use crate::server::store::{AllocataireRow, OutboxRow};
+use crate::domain::Actor;
+use crate::server::format;
+use crate::server::store::{Channel, DeliveryStatus, OutboxRow};
+use crate::views::MessageView;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
@@ -27,23 +32,16 @@ pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usiz
     let mut written = 0;
     for r in due {
         // A reminder whose counsellor or agency cannot be read waits for the next run.
-        let Ok((counsellor, agency)) =
-            super::appointments::counsellor_and_agency(st, &r.appointment).await
+        let Ok((counsellor, agency)) = notify::counsellor_and_agency(st, &r.appointment).await
         else {
             continue;
         };
-        let p = AllocataireRow {
-            id: r.appointment.allocataire_id,
+        let p = Recipient {
+            allocataire_id: r.appointment.allocataire_id,
             agency_id: r.appointment.agency_id,
-            counsellor_id: None,
-            numero: String::new(),
-            first_name: String::new(),
-            last_name: String::new(),
+            first_name: r.first_name.clone(),
             phone: r.phone.clone(),
             email: r.email.clone(),
-            orientation_date: String::new(),
-            disabled: 0,
-            session_epoch: 0,
         };
         let messages = notify::appointment_messages(
             Change::Reminder,
@@ -82,7 +80,10 @@ pub async fn deliver_due(
     let batch = st.store.claim_messages(now.timestamp(), 50).await?;
     let (mut sent, mut failed) = (0, 0);
     for m in batch {
-        let transport = if m.channel == "sms" { sms } else { email };
+        let transport = match m.channel {
+            Channel::Sms => sms,
+            Channel::Email => email,
+        };
         match transport.deliver(&m).await {
             Ok(()) => {
                 st.store
@@ -91,7 +92,7 @@ pub async fn deliver_due(
                 sent += 1;
             }
             Err(e) => {
-                tracing::warn!(outbox.id = m.id, outbox.channel = %m.channel, error = %e, "delivery failed");
+                tracing::warn!(outbox.id = m.id, outbox.channel = m.channel.as_str(), error = %e, "delivery failed");
                 // Back off: 1, 4, 9… minutes; give up after 8 attempts.
                 let retry =
                     (m.attempts < 8).then(|| Utc::now().timestamp() + 60 * (m.attempts + 1).pow(2));
@@ -101,4 +102,58 @@ pub async fn deliver_due(
         }
     }
     Ok((sent, failed))
+}
+
+/// « Messages envoyés »: what the outbox holds for the actor's agency (all for the admin).
+/// Outside demo mode, recipients are masked and codes never shown.
+pub async fn messages(
+    st: &AppState,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<MessageView>, AppError> {
+    let scope = check_action(actor, Action::ViewOutbox)?;
+    let agency = match scope {
+        Scope::All => None,
+        _ => Some(agency_of(st, actor, None).await?),
+    };
+    audit(
+        st,
+        actor,
+        "outbox.read",
+        &format!("agency:{}", agency.map(|a| a.0).unwrap_or(0)),
+        now,
+    )
+    .await;
+    Ok(st
+        .store
+        .messages(agency, 100)
+        .await?
+        .into_iter()
+        .map(|m| MessageView {
+            id: m.id,
+            when: format::date_time(m.created_at),
+            channel: match m.channel {
+                Channel::Sms => "SMS",
+                Channel::Email => "E-mail",
+            }
+            .into(),
+            recipient: match (st.settings.demo, m.channel) {
+                (true, _) => m.recipient,
+                (false, Channel::Sms) => format::mask_phone(&m.recipient),
+                (false, Channel::Email) => format::mask_email(&m.recipient),
+            },
+            subject: m.subject,
+            body: if m.sensitive && !st.settings.demo {
+                "[message contenant un code, masqué]".into()
+            } else {
+                m.body
+            },
+            status: match m.status {
+                DeliveryStatus::Sent => "Envoyé",
+                DeliveryStatus::Failed => "Échec",
+                DeliveryStatus::Pending | DeliveryStatus::Sending => "En attente",
+            }
+            .into(),
+        })
+        .collect())
 }

@@ -2,11 +2,12 @@
 //! is killed with SIGKILL in the middle of a booking load, then restarted. Every booking
 //! it acknowledged is there, the database is intact, no invariant is broken, and retrying
 //! with the same idempotency keys creates nothing new.
-mod common;
 
-use app::server::store::{NewSlot, SqlStore, Store};
+use crate::common::{client, free_port};
+use app::domain::appointment::Modality;
+use app::domain::{AgencyId, StaffId};
+use app::server::store::{Database, NewSlot, SlotStore, SqlStore};
 use app::server::testing::{fixture, fresh_sqlite};
-use common::{client, free_port};
 use reqwest::StatusCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -50,15 +51,15 @@ async fn acknowledged_bookings_survive_kill_9() {
         let day = now.timestamp() + 30 * 86_400;
         let new: Vec<NewSlot> = (0..300)
             .map(|i| NewSlot {
-                agency_id: f.agency1,
-                counsellor_id: if i % 2 == 0 {
+                agency_id: AgencyId(f.agency1),
+                counsellor_id: StaffId(if i % 2 == 0 {
                     f.counsellor1
                 } else {
                     f.counsellor2
-                },
+                }),
                 starts_at: day + (i / 2) * 3600,
                 ends_at: day + (i / 2) * 3600 + 1800,
-                modalities: "sur_place".into(),
+                modalities: vec![Modality::SurPlace],
                 location: "x".into(),
             })
             .collect();
@@ -67,11 +68,15 @@ async fn acknowledged_bookings_survive_kill_9() {
             .await
             .expect("slots");
         let ids: Vec<i64> = store
-            .slots(&[f.counsellor1, f.counsellor2], day - 1, day + 400 * 3600)
+            .slots(
+                &[StaffId(f.counsellor1), StaffId(f.counsellor2)],
+                day - 1,
+                day + 400 * 3600,
+            )
             .await
             .expect("slots")
             .iter()
-            .map(|s| s.id)
+            .map(|s| s.id.0)
             .collect();
         store.pool().close().await;
         (f, ids)

@@ -1,12 +1,11 @@
 //! Security: the authorisation matrix walked over every server function and route for
 //! every role (expectations computed from `app::domain::authz`), CSRF, body limits and
 //! headers.
-mod common;
 
+use crate::common::{client, spawn, Db};
 use app::domain::authz::{check, check_action, Action, Target};
 use app::domain::error::AppError;
 use app::domain::{Actor, AgencyId, AllocataireId, StaffId, StaffRole};
-use common::{client, spawn, Db};
 use reqwest::{Client, StatusCode};
 use std::collections::BTreeSet;
 
@@ -335,11 +334,16 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
     let a = app
         .state
         .store
-        .appointment(appointment.parse().unwrap_or_default())
+        .appointment(app::domain::AppointmentId(
+            appointment.parse().unwrap_or_default(),
+        ))
         .await
         .expect("read")
         .expect("exists");
-    assert_eq!(a.status, "booked");
+    assert_eq!(
+        a.status,
+        app::domain::appointment::AppointmentStatus::Booked
+    );
 
     // Routes outside server functions.
     let ics = format!("/rdv/{appointment}/calendrier.ics");

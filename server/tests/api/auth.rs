@@ -1,8 +1,7 @@
 //! Sign-in: codes for allocataires (by SMS and by e-mail through real servers), invitation
 //! links, staff passwords, sessions and their end.
-mod common;
 
-use common::{client, six_digits, spawn, spawn_with, Db};
+use crate::common::{client, six_digits, spawn, spawn_with, Db};
 use reqwest::StatusCode;
 
 async fn a_code_sent_by_email_reaches_the_smtp_server_and_signs_in(db: Db) {
@@ -45,7 +44,7 @@ async fn a_code_sent_by_email_reaches_the_smtp_server_and_signs_in(db: Db) {
     let rows = app.state.store.messages(None, 10).await.expect("outbox");
     assert!(rows
         .iter()
-        .filter(|m| m.sensitive == 1 && m.status == "sent")
+        .filter(|m| m.sensitive && m.status == app::server::store::DeliveryStatus::Sent)
         .all(|m| !m.body.contains(&code)));
 }
 on_both!(a_code_sent_by_email_reaches_the_smtp_server_and_signs_in);
@@ -130,10 +129,13 @@ on_both!(a_code_allows_five_attempts_and_works_once);
 
 async fn an_invitation_link_is_spent_only_by_a_post_from_the_browser_that_opened_it(db: Db) {
     let Some(app) = spawn(db).await else { return };
-    let token =
-        app::server::services::auth::invite(&app.state, app.f.people1[3], chrono::Utc::now())
-            .await
-            .expect("invite");
+    let token = app::server::services::auth::invite(
+        &app.state,
+        app::domain::AllocataireId(app.f.people1[3]),
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("invite");
     // A mail scanner's GET changes nothing and the token leaves the URL at once.
     let scanner = client();
     let res = scanner

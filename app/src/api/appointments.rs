@@ -1,8 +1,11 @@
-use super::views::{AppointmentView, ChoicesView, Done, SpaceView};
+//! Appointments: the allocataire's space and bookings, and the staff actions on one
+//! appointment (outcome, cancellation, booking for a person).
+
 use crate::domain::error::AppError;
-use crate::domain::inputs::{BookInput, ReasonInput};
+use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput};
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::appointments as svc};
+use crate::views::{AppointmentView, ChoicesView, Done, SpaceView};
 use leptos::prelude::*;
 
 #[server(endpoint = "espace")]
@@ -57,4 +60,31 @@ pub async fn cancel(
 ) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
     svc::cancel(&st, &actor, appointment_id, input, false, ctx::now()).await
+}
+
+#[server(endpoint = "pro/rdv/resultat")]
+pub async fn record_outcome(
+    appointment_id: i64,
+    #[server(flatten)] input: OutcomeInput,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::record_outcome(&st, &actor, appointment_id, &input.outcome, ctx::now()).await
+}
+
+#[server(endpoint = "pro/rdv/annuler")]
+pub async fn staff_cancel(
+    appointment_id: i64,
+    #[server(flatten)] input: ReasonInput,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::cancel(&st, &actor, appointment_id, input, true, ctx::now()).await
+}
+
+#[server(endpoint = "pro/allocataire/reserver")]
+pub async fn book_for(
+    allocataire_id: i64,
+    #[server(flatten)] input: BookInput,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::book_for(&st, &actor, allocataire_id, input, ctx::now()).await
 }

@@ -2,7 +2,6 @@
 //! new PostgreSQL database), a real SMTP server process (aiosmtpd, Maildir) and an HTTP
 //! SMS gateway that records what it receives. Clients keep cookies and never follow
 //! redirects, so tests see the 303s a browser would.
-#![allow(dead_code)]
 
 use app::server::services::AppState;
 use app::server::testing::{fixture, fresh_postgres, fresh_sqlite, Fixture};
@@ -42,7 +41,6 @@ pub struct TestApp {
     pub base: String,
     pub state: AppState,
     pub f: Fixture,
-    pub db_url: String,
     pub maildir: PathBuf,
     pub sms: Arc<Mutex<Vec<Value>>>,
     _smtpd: tokio::process::Child,
@@ -154,7 +152,6 @@ pub async fn spawn_with(db: Db, tweak: impl FnOnce(&mut Config)) -> Option<TestA
         base,
         state,
         f,
-        db_url,
         maildir,
         sms,
         _smtpd: smtpd,
@@ -309,7 +306,7 @@ impl TestApp {
         let p = self
             .state
             .store
-            .allocataire(id)
+            .allocataire(app::domain::AllocataireId(id))
             .await
             .expect("read")
             .expect("exists");

@@ -1,4 +1,5 @@
-//! Secrets: one-time codes, tokens and passwords.
+//! Secrets: one-time codes, tokens and passwords (used by the sign-in services and the
+//! store, which compares code hashes in constant time).
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,

@@ -1,8 +1,7 @@
 //! Booking over HTTP: the no-JavaScript form flow, bad input, the 200-client race, and what
 //! the allocataire receives.
-mod common;
 
-use common::{spawn, Db};
+use crate::common::{spawn, Db};
 use futures::future::join_all;
 use reqwest::StatusCode;
 
@@ -239,10 +238,10 @@ async fn two_hundred_clients_racing_for_one_slot_get_exactly_one_booking(db: Db)
     let booked = app
         .state
         .store
-        .agenda(&[app.f.counsellor1], 0, i64::MAX / 2)
+        .agenda(&[app::domain::StaffId(app.f.counsellor1)], 0, i64::MAX / 2)
         .await
         .expect("agenda");
-    let winner = booked[0].appointment.allocataire_id;
+    let winner = booked[0].appointment.allocataire_id.0;
     let winner_index = (0..200)
         .find(|i| {
             app.f.people1[i % app.f.people1.len()] == winner && results[*i].0 == StatusCode::OK
@@ -352,11 +351,11 @@ async fn online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone(db: Db) 
         .store
         .create_slots(
             &[app::server::store::NewSlot {
-                agency_id: app.f.agency1,
-                counsellor_id: app.f.counsellor1,
+                agency_id: app::domain::AgencyId(app.f.agency1),
+                counsellor_id: app::domain::StaffId(app.f.counsellor1),
                 starts_at: soon,
                 ends_at: soon + 1800,
-                modalities: "sur_place".into(),
+                modalities: vec![app::domain::appointment::Modality::SurPlace],
                 location: "Agence".into(),
             }],
             soon,
@@ -366,7 +365,11 @@ async fn online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone(db: Db) 
     let slot = app
         .state
         .store
-        .slots(&[app.f.counsellor1], soon - 1, soon + 1)
+        .slots(
+            &[app::domain::StaffId(app.f.counsellor1)],
+            soon - 1,
+            soon + 1,
+        )
         .await
         .expect("slots")[0]
         .id

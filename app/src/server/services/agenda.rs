@@ -1,0 +1,327 @@
+//! The staff agenda and the slots: opening hours, one-off slots, absences.
+
+use super::present::{appointment_view, group_by_day, slot_view};
+use super::scope::{counsellor_list, selection, staff_parts};
+use super::{audit, AppState, Names};
+use crate::domain::appointment::AppointmentStatus;
+use crate::domain::authz::{check, Action, Target};
+use crate::domain::error::AppError;
+use crate::domain::inputs::{parse_date, parse_time, AbsenceInput, SlotInput};
+use crate::domain::{Actor, SlotId, StaffId};
+use crate::server::format;
+use crate::server::store::{NewSlot, StaffRow};
+use crate::views::{AgendaDay, AgendaView, Done, SlotView, SlotsView};
+use chrono::{DateTime, Duration, Utc};
+use validator::Validate;
+
+pub async fn agenda(
+    st: &AppState,
+    actor: &Actor,
+    day: Option<String>,
+    week: bool,
+    counsellor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<AgendaView, AppError> {
+    let sel = selection(st, actor, Action::ViewAgenda, counsellor).await?;
+    let date = day
+        .as_deref()
+        .and_then(parse_date)
+        .unwrap_or_else(|| format::today(now));
+    let (start, days) = if week {
+        (
+            date - Duration::days(i64::from(
+                chrono::Datelike::weekday(&date).num_days_from_monday(),
+            )),
+            7,
+        )
+    } else {
+        (date, 1)
+    };
+    let from = format::day_start(start);
+    let to = format::day_start(start + Duration::days(days));
+    let rows = st.store.agenda(&sel.ids, from, to).await?;
+    let slots = st.store.slots(&sel.ids, from, to).await?;
+    let names: Names = sel.staff.iter().collect();
+    let mut out = Vec::new();
+    for i in 0..days {
+        let d = start + Duration::days(i);
+        let (a, b) = (
+            format::day_start(d),
+            format::day_start(d + Duration::days(1)),
+        );
+        out.push(AgendaDay {
+            day: format::date(d),
+            appointments: rows
+                .iter()
+                .filter(|r| r.appointment.starts_at >= a && r.appointment.starts_at < b)
+                .map(|r| {
+                    appointment_view(
+                        &r.appointment,
+                        &r.counsellor_name,
+                        &r.allocataire_name,
+                        st,
+                        now,
+                    )
+                })
+                .collect(),
+            free_slots: slots
+                .iter()
+                .filter(|s| !s.booked && s.starts_at >= a && s.starts_at < b)
+                .map(|s| slot_view(s, names.of(s.counsellor_id), None))
+                .collect(),
+        });
+    }
+    let step = Duration::days(days);
+    Ok(AgendaView {
+        title: if week {
+            format!("Semaine du {}", format::date(start))
+        } else {
+            format::date(date)
+        },
+        week,
+        date: date.to_string(),
+        prev: (date - step).to_string(),
+        next: (date + step).to_string(),
+        counsellors: counsellor_list(st, sel.agency, &sel.staff, now.timestamp()).await?,
+        selected: sel.selected.map(|s| s.0),
+        days: out,
+    })
+}
+
+pub async fn slots_page(
+    st: &AppState,
+    actor: &Actor,
+    counsellor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<SlotsView, AppError> {
+    let sel = selection(st, actor, Action::ManageSlots, counsellor).await?;
+    let selected = sel
+        .selected
+        .or(sel.ids.first().copied())
+        .ok_or(AppError::NotFound)?;
+    let names: Names = sel.staff.iter().collect();
+    let slots = st
+        .store
+        .slots(&[selected], now.timestamp(), now.timestamp() + 56 * 86_400)
+        .await?;
+    let mut views: Vec<SlotView> = slots
+        .iter()
+        .map(|s| slot_view(s, names.of(s.counsellor_id), None))
+        .collect();
+    let mut overlaps = 0;
+    for (i, v) in views.iter_mut().enumerate() {
+        let s = &slots[i];
+        v.overlap = slots
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.starts_at < s.ends_at && s.starts_at < o.ends_at);
+        overlaps += usize::from(v.overlap);
+    }
+    let starts: Vec<i64> = slots.iter().map(|s| s.starts_at).collect();
+    Ok(SlotsView {
+        counsellors: counsellor_list(st, sel.agency, &sel.staff, now.timestamp()).await?,
+        selected: selected.0,
+        days: group_by_day(views, &starts),
+        overlaps,
+    })
+}
+
+/// The counsellor a slot form is for: the actor, or (manager/admin) the one chosen.
+async fn slot_owner(st: &AppState, actor: &Actor, field: &str) -> Result<StaffRow, AppError> {
+    let (me, _) = staff_parts(actor)?;
+    let id = if field.trim().is_empty() {
+        me
+    } else {
+        StaffId(field.trim().parse().map_err(|_| AppError::NotFound)?)
+    };
+    let s = st.store.staff(id).await?.ok_or(AppError::NotFound)?;
+    let agency = s.agency_id.ok_or(AppError::NotFound)?;
+    check(actor, Action::ManageSlots, Target::counsellor(agency, s.id))?;
+    Ok(s)
+}
+
+/// Opens one slot, or weekly recurring opening hours: the range [time, until) cut into
+/// slots of `duration`, repeated `weeks` times. Overlaps with existing slots are allowed
+/// but counted in the notice (the slots page shows them).
+pub async fn open_slots(
+    st: &AppState,
+    actor: &Actor,
+    input: SlotInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    input.validate()?;
+    let weeks = input.weeks()?;
+    let owner = slot_owner(st, actor, &input.counsellor_id).await?;
+    let agency = owner.agency_id.ok_or(AppError::NotFound)?;
+    let date = parse_date(&input.date)
+        .ok_or_else(|| AppError::field("date", "Saisissez une date valide."))?;
+    let start = parse_time(&input.time)
+        .ok_or_else(|| AppError::field("time", "Saisissez une heure valide."))?;
+    let minutes: i64 = input
+        .duration
+        .trim()
+        .parse()
+        .map_err(|_| AppError::field("duration", "La durée va de 10 à 240 minutes."))?;
+    let until = if input.until.trim().is_empty() {
+        start + Duration::minutes(minutes)
+    } else {
+        parse_time(&input.until)
+            .ok_or_else(|| AppError::field("until", "Saisissez une heure de fin valide (hh:mm)."))?
+    };
+    if until <= start || (until - start).num_minutes() < minutes {
+        return Err(AppError::field(
+            "until",
+            "L'heure de fin doit laisser la place d'au moins un créneau.",
+        ));
+    }
+    let location = if input.location.trim().is_empty() {
+        st.store
+            .agency(agency)
+            .await?
+            .map(|a| a.address)
+            .unwrap_or_default()
+    } else {
+        input.location.trim().to_string()
+    };
+    let modalities = input.modalities();
+    let mut slots = Vec::new();
+    for w in 0..weeks {
+        let day = date + Duration::weeks(i64::from(w));
+        let mut t = start;
+        while (until - t).num_minutes() >= minutes {
+            let end = t + Duration::minutes(minutes);
+            if let (Some(a), Some(b)) = (format::local(day, t), format::local(day, end)) {
+                if a > now.timestamp() {
+                    slots.push(NewSlot {
+                        agency_id: agency,
+                        counsellor_id: owner.id,
+                        starts_at: a,
+                        ends_at: b,
+                        modalities: modalities.clone(),
+                        location: location.clone(),
+                    });
+                }
+            }
+            t = end;
+        }
+    }
+    let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
+        return Err(AppError::field(
+            "date",
+            "Cette date est passée : choisissez une date à venir.",
+        ));
+    };
+    if slots.len() > 500 {
+        return Err(AppError::field(
+            "weeks",
+            "Trop de créneaux d'un coup (500 au plus).",
+        ));
+    }
+    let existing = st
+        .store
+        .slots(&[owner.id], first.starts_at - 86_400, last.ends_at)
+        .await?;
+    let overlapping = slots
+        .iter()
+        .filter(|n| {
+            existing
+                .iter()
+                .any(|e| e.starts_at < n.ends_at && n.starts_at < e.ends_at)
+        })
+        .count();
+    let n = st.store.create_slots(&slots, now.timestamp()).await?;
+    audit(
+        st,
+        actor,
+        "slots.open",
+        &format!("staff:{} count:{n}", owner.id),
+        now,
+    )
+    .await;
+    let mut notice = if n == 1 {
+        "1 créneau ouvert.".to_string()
+    } else {
+        format!("{n} créneaux ouverts.")
+    };
+    if overlapping > 0 {
+        notice.push_str(&format!(
+            " Attention : {overlapping} chevauche(nt) un créneau existant."
+        ));
+    }
+    Ok(Done {
+        notice,
+        redirect: format!("/pro/creneaux?conseiller={}", owner.id),
+    })
+}
+
+pub async fn close_slot(
+    st: &AppState,
+    actor: &Actor,
+    slot_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let slot_id = SlotId(slot_id);
+    let slot = st.store.slot(slot_id).await?.ok_or(AppError::NotFound)?;
+    check(
+        actor,
+        Action::ManageSlots,
+        Target::counsellor(slot.agency_id, slot.counsellor_id),
+    )?;
+    if !st.store.close_slot(slot_id).await? {
+        return Err(AppError::Conflict(
+            "Ce créneau est réservé : annulez d'abord le rendez-vous.".into(),
+        ));
+    }
+    audit(st, actor, "slots.close", &format!("slot:{slot_id}"), now).await;
+    Ok(Done {
+        notice: "Créneau fermé.".into(),
+        redirect: String::new(),
+    })
+}
+
+pub async fn add_absence(
+    st: &AppState,
+    actor: &Actor,
+    input: AbsenceInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    input.validate()?;
+    let owner = slot_owner(st, actor, &input.counsellor_id).await?;
+    let (Some(from), Some(to)) = (parse_date(&input.from), parse_date(&input.to)) else {
+        return Err(AppError::field("from", "Saisissez des dates valides."));
+    };
+    if to < from {
+        return Err(AppError::field(
+            "to",
+            "La date de fin doit suivre la date de début.",
+        ));
+    }
+    let (a, b) = (
+        format::day_start(from),
+        format::day_start(to + Duration::days(1)),
+    );
+    let closed = st.store.close_free_slots_between(owner.id, a, b).await?;
+    let booked = st
+        .store
+        .agenda(&[owner.id], a, b)
+        .await?
+        .iter()
+        .filter(|r| r.appointment.status == AppointmentStatus::Booked)
+        .count();
+    audit(
+        st,
+        actor,
+        "slots.absence",
+        &format!("staff:{}", owner.id),
+        now,
+    )
+    .await;
+    let mut notice = format!("Absence enregistrée : {closed} créneau(x) libre(s) fermé(s).");
+    if booked > 0 {
+        notice.push_str(&format!(" Attention : {booked} rendez-vous reste(nt) prévu(s) sur cette période, à annuler ou déplacer."));
+    }
+    Ok(Done {
+        notice,
+        redirect: format!("/pro/creneaux?conseiller={}", owner.id),
+    })
+}

@@ -1,0 +1,396 @@
+//! Changes to appointments: book (allocataire, or staff for them), move, cancel, outcome.
+//! Each change and its messages are written by one store call, in one transaction.
+
+use super::{appointment_for, first_meeting_done};
+use crate::domain::appointment::{self, AppointmentReason, AppointmentStatus, BookedBy, Modality};
+use crate::domain::authz::Action;
+use crate::domain::error::AppError;
+use crate::domain::inputs::{BookInput, ReasonInput};
+use crate::domain::{Actor, AllocataireId, AppointmentId, SlotId};
+use crate::server::format;
+use crate::server::services::notify::{self, Change, Recipient};
+use crate::server::services::{allocataire_for, audit, internal, own_file, AppState};
+use crate::server::store::{
+    AllocataireRow, AppointmentRow, BookOutcome, NewAppointment, NewMessage, SlotRow,
+};
+use crate::views::Done;
+use chrono::{DateTime, Utc};
+use validator::Validate;
+
+const NO_SUCH_SLOT: &str = "Ce créneau n'existe pas. Choisissez-en un dans la liste.";
+
+/// Checks a slot is one this allocataire may book: their agency, in the future and, online,
+/// beyond the cut-off (so that it can still be moved or cancelled).
+async fn bookable_slot(
+    st: &AppState,
+    p: &AllocataireRow,
+    slot_id: SlotId,
+    by_staff: bool,
+    now: DateTime<Utc>,
+) -> Result<SlotRow, AppError> {
+    let slot = st
+        .store
+        .slot(slot_id)
+        .await?
+        .filter(|s| s.agency_id == p.agency_id)
+        .ok_or_else(|| AppError::field("slot_id", NO_SUCH_SLOT))?;
+    if slot.starts_at <= now.timestamp() {
+        return Err(AppError::field(
+            "slot_id",
+            "Ce créneau est passé. Choisissez-en un autre.",
+        ));
+    }
+    if !by_staff && slot.starts_at < now.timestamp() + st.settings.cancel_cutoff_hours * 3600 {
+        return Err(AppError::field(
+            "slot_id",
+            "Ce créneau est trop proche pour être réservé en ligne : appelez votre agence.",
+        ));
+    }
+    Ok(slot)
+}
+
+fn check_modality(slot: &SlotRow, input: &BookInput) -> Result<Modality, AppError> {
+    let m = input.modality();
+    if !slot.modalities.contains(&m) {
+        return Err(AppError::field(
+            "modality",
+            "Ce créneau n'est pas proposé avec cette modalité. Choisissez-en une autre.",
+        ));
+    }
+    Ok(m)
+}
+
+async fn messages_for(
+    st: &AppState,
+    change: Change,
+    a: &AppointmentRow,
+    p: &AllocataireRow,
+) -> Result<Vec<NewMessage>, AppError> {
+    let (counsellor, agency) = notify::counsellor_and_agency(st, a).await?;
+    Ok(notify::appointment_messages(
+        change,
+        a,
+        &Recipient::from(p),
+        &counsellor,
+        &agency,
+        &st.settings,
+    ))
+}
+
+/// The appointment as it will be once booked on `slot` (to write its messages in the same
+/// transaction as the booking).
+fn planned(
+    uid: &str,
+    slot: &SlotRow,
+    p: &AllocataireRow,
+    modality: Modality,
+    sequence: i64,
+    id: AppointmentId,
+) -> AppointmentRow {
+    AppointmentRow {
+        id,
+        uid: uid.into(),
+        slot_id: slot.id,
+        allocataire_id: p.id,
+        counsellor_id: slot.counsellor_id,
+        agency_id: slot.agency_id,
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
+        modality,
+        location: slot.location.clone(),
+        reason: AppointmentReason::FollowUp,
+        status: AppointmentStatus::Booked,
+        cancel_reason: None,
+        sequence,
+    }
+}
+
+async fn book_on(
+    st: &AppState,
+    p: &AllocataireRow,
+    input: BookInput,
+    by_staff: bool,
+    now: DateTime<Utc>,
+) -> Result<BookOutcome, AppError> {
+    input.validate()?;
+    let slot = bookable_slot(st, p, SlotId(input.slot()), by_staff, now).await?;
+    let modality = check_modality(&slot, &input)?;
+    let history = st.store.appointments_of(p.id).await?;
+    let reason = if first_meeting_done(&history) {
+        AppointmentReason::FollowUp
+    } else {
+        AppointmentReason::FirstMeeting
+    };
+    let uid = format!("{}@portail-ali", uuid::Uuid::new_v4());
+    let messages = messages_for(
+        st,
+        Change::Booked,
+        &planned(&uid, &slot, p, modality, 0, AppointmentId(0)),
+        p,
+    )
+    .await?;
+    let outcome = st
+        .store
+        .book(
+            NewAppointment {
+                uid,
+                slot_id: slot.id,
+                allocataire_id: p.id,
+                modality,
+                reason,
+                booked_by: if by_staff {
+                    BookedBy::Staff
+                } else {
+                    BookedBy::Allocataire
+                },
+                idempotency_key: Some(input.idempotency_key.clone()),
+                max_upcoming: Some(1),
+            },
+            now.timestamp(),
+            messages,
+        )
+        .await?;
+    st.outbox_signal.notify_one();
+    Ok(outcome)
+}
+
+pub async fn book(
+    st: &AppState,
+    actor: &Actor,
+    input: BookInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
+    let outcome = book_on(st, &p, input, false, now).await?;
+    Ok(Done {
+        notice: "Votre rendez-vous est confirmé. Vous allez recevoir un message de confirmation."
+            .into(),
+        redirect: format!("/rdv/{}", outcome.appointment().id),
+    })
+}
+
+pub async fn move_appointment(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    input: BookInput,
+    reason: ReasonInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let a = appointment_for(st, actor, AppointmentId(id), Action::ManageOwnAppointments).await?;
+    let errors = [
+        input.validate().err().map(AppError::from),
+        reason.validate().err().map(AppError::from),
+    ];
+    if let Some(e) = merge(errors) {
+        return Err(e);
+    }
+    let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
+    if a.slot_id == SlotId(input.slot()) {
+        return Ok(Done {
+            notice: "Votre rendez-vous est déplacé.".into(),
+            redirect: format!("/rdv/{id}"),
+        });
+    }
+    appointment::can_change(
+        a.status,
+        format::ts(a.starts_at),
+        now,
+        st.settings.cancel_cutoff_hours,
+    )?;
+    let slot = bookable_slot(st, &p, SlotId(input.slot()), false, now).await?;
+    let modality = check_modality(&slot, &input)?;
+    let messages = messages_for(
+        st,
+        Change::Moved,
+        &planned(&a.uid, &slot, &p, modality, a.sequence + 1, a.id),
+        &p,
+    )
+    .await?;
+    st.store
+        .move_appointment(a.id, slot.id, modality, now.timestamp(), messages)
+        .await?;
+    audit(
+        st,
+        actor,
+        "appointment.move",
+        &format!("appointment:{id} reason:{}", reason.reason.len()),
+        now,
+    )
+    .await;
+    st.outbox_signal.notify_one();
+    Ok(Done {
+        notice: "Votre rendez-vous est déplacé. Vous allez recevoir un message de confirmation."
+            .into(),
+        redirect: format!("/rdv/{id}"),
+    })
+}
+
+/// Merges field errors of several inputs into one `Invalid`.
+fn merge(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<AppError> {
+    let mut fields = Vec::new();
+    for e in errors.into_iter().flatten() {
+        match e {
+            AppError::Invalid { fields: f, .. } => fields.extend(f),
+            other => return Some(other),
+        }
+    }
+    (!fields.is_empty()).then(|| AppError::Invalid {
+        message: "Le formulaire contient une erreur.".into(),
+        fields,
+    })
+}
+
+/// The messages announcing that a booked appointment is cancelled.
+async fn cancellation_messages(
+    st: &AppState,
+    a: &AppointmentRow,
+) -> Result<Vec<NewMessage>, AppError> {
+    let p = st
+        .store
+        .allocataire(a.allocataire_id)
+        .await?
+        .ok_or_else(|| internal("appointment's allocataire missing"))?;
+    let mut cancelled = a.clone();
+    cancelled.sequence += 1;
+    messages_for(st, Change::Cancelled, &cancelled, &p).await
+}
+
+/// Cancels an appointment: by the allocataire (`by_staff` false: their own, before the
+/// cut-off) or by the agency (`by_staff` true: any booked one of the agency).
+pub async fn cancel(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    reason: ReasonInput,
+    by_staff: bool,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let action = if by_staff {
+        Action::BookForAllocataire
+    } else {
+        Action::ManageOwnAppointments
+    };
+    let a = appointment_for(st, actor, AppointmentId(id), action).await?;
+    reason.validate()?;
+    if by_staff {
+        if a.status != AppointmentStatus::Booked {
+            return Err(AppError::Conflict(
+                "Ce rendez-vous n'est plus modifiable.".into(),
+            ));
+        }
+    } else {
+        appointment::can_change(
+            a.status,
+            format::ts(a.starts_at),
+            now,
+            st.settings.cancel_cutoff_hours,
+        )?;
+    }
+    let final_status = if by_staff {
+        AppointmentStatus::CancelledByAgency
+    } else {
+        AppointmentStatus::CancelledByAllocataire
+    };
+    let messages = cancellation_messages(st, &a).await?;
+    st.store
+        .finish_appointment(
+            a.id,
+            final_status,
+            Some(reason.reason.trim()),
+            now.timestamp(),
+            messages,
+        )
+        .await?
+        .ok_or_else(|| AppError::Conflict("Ce rendez-vous n'est plus modifiable.".into()))?;
+    audit(
+        st,
+        actor,
+        "appointment.cancel",
+        &format!("appointment:{id}"),
+        now,
+    )
+    .await;
+    st.outbox_signal.notify_one();
+    Ok(if by_staff {
+        Done {
+            notice: "Le rendez-vous est annulé et l'allocataire est prévenu·e.".into(),
+            redirect: format!("/pro/allocataires/{}", a.allocataire_id),
+        }
+    } else {
+        Done {
+            notice: "Votre rendez-vous est annulé. Le créneau est libéré.".into(),
+            redirect: "/espace".into(),
+        }
+    })
+}
+
+/// Staff books for an allocataire (over the phone).
+pub async fn book_for(
+    st: &AppState,
+    actor: &Actor,
+    allocataire_id: i64,
+    input: BookInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let p = allocataire_for(
+        st,
+        actor,
+        AllocataireId(allocataire_id),
+        Action::BookForAllocataire,
+    )
+    .await?;
+    book_on(st, &p, input, true, now).await?;
+    audit(
+        st,
+        actor,
+        "appointment.book_for",
+        &format!("allocataire:{allocataire_id}"),
+        now,
+    )
+    .await;
+    Ok(Done {
+        notice: format!(
+            "Rendez-vous réservé pour {}. Un message de confirmation part.",
+            p.full_name()
+        ),
+        redirect: format!("/pro/allocataires/{allocataire_id}"),
+    })
+}
+
+pub async fn record_outcome(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let a = appointment_for(st, actor, AppointmentId(id), Action::RecordOutcome).await?;
+    let outcome = AppointmentStatus::parse(outcome)
+        .ok_or_else(|| AppError::field("outcome", "Choisissez un résultat."))?;
+    appointment::can_record(a.status, outcome, format::ts(a.starts_at), now)?;
+    let messages = if outcome == AppointmentStatus::CancelledByAgency {
+        cancellation_messages(st, &a).await?
+    } else {
+        Vec::new()
+    };
+    st.store
+        .finish_appointment(a.id, outcome, None, now.timestamp(), messages)
+        .await?
+        .ok_or_else(|| {
+            AppError::Conflict("Le résultat de ce rendez-vous a déjà été enregistré.".into())
+        })?;
+    audit(
+        st,
+        actor,
+        "appointment.outcome",
+        &format!("appointment:{id} {}", outcome.as_str()),
+        now,
+    )
+    .await;
+    st.outbox_signal.notify_one();
+    Ok(Done {
+        notice: format!("Résultat enregistré : {}.", outcome.label()),
+        redirect: String::new(),
+    })
+}

@@ -1,0 +1,122 @@
+//! The file active (caseload) and an allocataire's file, for staff.
+
+use super::appointments::choices_for;
+use super::present::appointment_view;
+use super::scope::{counsellor_list, selection};
+use super::{allocataire_for, audit, AppState, Names};
+use crate::domain::authz::Action;
+use crate::domain::deadline::{self, DeadlineFlag};
+use crate::domain::error::AppError;
+use crate::domain::{Actor, AllocataireId};
+use crate::server::format;
+use crate::server::store::CaseloadRow;
+use crate::views::{CaseloadLine, CaseloadView, FileView};
+use chrono::{DateTime, NaiveDate, Utc};
+
+fn caseload_line(r: &CaseloadRow, names: &Names, today: NaiveDate) -> CaseloadLine {
+    let orientation = r.orientation_date;
+    let flag = deadline::first_meeting_flag(orientation, r.attended_count > 0, today);
+    CaseloadLine {
+        id: r.id.0,
+        name: format!("{} {}", r.last_name.to_uppercase(), r.first_name),
+        numero: r.numero.clone(),
+        counsellor: r
+            .counsellor_id
+            .and_then(|c| names.get(c))
+            .unwrap_or("Non attribué")
+            .into(),
+        orientation: format::date(orientation),
+        deadline: format::date(deadline::first_meeting_deadline(orientation)),
+        flag: match flag {
+            DeadlineFlag::Late => "late",
+            DeadlineFlag::DueSoon => "due_soon",
+            DeadlineFlag::OnTrack => "on_track",
+            DeadlineFlag::Met => "met",
+        }
+        .into(),
+        flag_label: flag.label().into(),
+        next: r.next_appointment_at.map(format::date_time),
+    }
+}
+
+pub async fn caseload(
+    st: &AppState,
+    actor: &Actor,
+    counsellor: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<CaseloadView, AppError> {
+    // A referent sees their own file active by default; a manager the agency's.
+    let sel = selection(st, actor, Action::ViewAllocataire, counsellor).await?;
+    let names: Names = sel.staff.iter().collect();
+    let rows = st
+        .store
+        .caseload(Some(sel.agency), sel.selected, now.timestamp())
+        .await?;
+    let today = format::today(now);
+    let lines: Vec<CaseloadLine> = rows
+        .iter()
+        .map(|r| caseload_line(r, &names, today))
+        .collect();
+    audit(
+        st,
+        actor,
+        "caseload.read",
+        &format!("agency:{}", sel.agency),
+        now,
+    )
+    .await;
+    Ok(CaseloadView {
+        late: lines.iter().filter(|l| l.flag == "late").count(),
+        due_soon: lines.iter().filter(|l| l.flag == "due_soon").count(),
+        counsellors: counsellor_list(st, sel.agency, &sel.staff, now.timestamp()).await?,
+        selected: sel.selected.map(|s| s.0),
+        lines,
+    })
+}
+
+pub async fn allocataire_file(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<FileView, AppError> {
+    let p = allocataire_for(st, actor, AllocataireId(id), Action::ViewAllocataire).await?;
+    let names: Names = super::scope::counsellors(st, p.agency_id)
+        .await?
+        .iter()
+        .collect();
+    let row = st
+        .store
+        .caseload(Some(p.agency_id), None, now.timestamp())
+        .await?
+        .into_iter()
+        .find(|r| r.id == p.id)
+        .ok_or(AppError::NotFound)?;
+    let who = p.full_name();
+    let appointments = st
+        .store
+        .appointments_of(p.id)
+        .await?
+        .iter()
+        .map(|a| appointment_view(a, names.of(a.counsellor_id), &who, st, now))
+        .collect();
+    let contact = [p.phone.clone(), p.email.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    audit(
+        st,
+        actor,
+        "allocataire.read",
+        &format!("allocataire:{id}"),
+        now,
+    )
+    .await;
+    Ok(FileView {
+        line: caseload_line(&row, &names, format::today(now)),
+        contact,
+        appointments,
+        choices: choices_for(st, &p, None, true, now).await?,
+    })
+}

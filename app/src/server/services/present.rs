@@ -1,0 +1,74 @@
+//! Presenters: domain rows into the views pages, server functions and (later) the REST
+//! API share. Dates are formatted here, once, in Europe/Paris and in French.
+
+use super::AppState;
+use crate::domain::appointment;
+use crate::server::format;
+use crate::server::store::{AppointmentRow, SlotRow};
+use crate::views::{AppointmentView, DayGroup, SlotView};
+use chrono::{DateTime, Utc};
+
+pub fn appointment_view(
+    a: &AppointmentRow,
+    counsellor: &str,
+    allocataire: &str,
+    st: &AppState,
+    now: DateTime<Utc>,
+) -> AppointmentView {
+    let cutoff = st.settings.cancel_cutoff_hours;
+    AppointmentView {
+        id: a.id.0,
+        when: format::date_time(a.starts_at),
+        time: format!(
+            "{} – {}",
+            format::time(a.starts_at),
+            format::time(a.ends_at)
+        ),
+        duration_minutes: (a.ends_at - a.starts_at) / 60,
+        modality: a.modality.as_str().into(),
+        modality_label: a.modality.label().into(),
+        location: a.location.clone(),
+        counsellor: counsellor.into(),
+        status: a.status.as_str().into(),
+        status_label: a.status.label().into(),
+        can_change: appointment::can_change(a.status, format::ts(a.starts_at), now, cutoff).is_ok(),
+        change_limit: format::date_time(a.starts_at - cutoff * 3600),
+        allocataire: allocataire.into(),
+        allocataire_id: a.allocataire_id.0,
+        started: a.starts_at <= now.timestamp(),
+    }
+}
+
+pub fn slot_view(s: &SlotRow, counsellor: &str, window_end: Option<i64>) -> SlotView {
+    SlotView {
+        id: s.id.0,
+        time: format::time(s.starts_at),
+        end_time: format::time(s.ends_at),
+        counsellor: counsellor.into(),
+        modalities: s
+            .modalities
+            .iter()
+            .map(|m| (m.as_str().into(), m.label().into()))
+            .collect(),
+        location: s.location.clone(),
+        booked: s.booked,
+        in_window: window_end.is_none_or(|end| s.starts_at < end),
+        overlap: false,
+    }
+}
+
+/// Groups slot views by their day (slots sorted by time; `starts` gives each one's start).
+pub fn group_by_day(slots: Vec<SlotView>, starts: &[i64]) -> Vec<DayGroup> {
+    let mut out: Vec<DayGroup> = Vec::new();
+    for (slot, starts) in slots.into_iter().zip(starts) {
+        let day = format::date(format::day_of(*starts));
+        match out.last_mut() {
+            Some(g) if g.day == day => g.slots.push(slot),
+            _ => out.push(DayGroup {
+                day,
+                slots: vec![slot],
+            }),
+        }
+    }
+    out
+}

@@ -1,0 +1,100 @@
+//! Appointments: booking, moving, finishing — each one transaction with its messages.
+
+use super::{NewMessage, StoreResult};
+use crate::domain::appointment::{AppointmentReason, AppointmentStatus, BookedBy, Modality};
+use crate::domain::{AgencyId, AllocataireId, AppointmentId, SlotId, StaffId};
+use async_trait::async_trait;
+
+#[derive(Debug, Clone)]
+pub struct AppointmentRow {
+    pub id: AppointmentId,
+    pub uid: String,
+    pub slot_id: SlotId,
+    pub allocataire_id: AllocataireId,
+    pub counsellor_id: StaffId,
+    pub agency_id: AgencyId,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub modality: Modality,
+    pub location: String,
+    pub reason: AppointmentReason,
+    pub status: AppointmentStatus,
+    pub cancel_reason: Option<String>,
+    pub sequence: i64,
+}
+
+/// An appointment with the names staff need on an agenda.
+#[derive(Debug, Clone)]
+pub struct AgendaRow {
+    pub appointment: AppointmentRow,
+    pub allocataire_name: String,
+    pub counsellor_name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAppointment {
+    pub uid: String,
+    pub slot_id: SlotId,
+    pub allocataire_id: AllocataireId,
+    pub modality: Modality,
+    pub reason: AppointmentReason,
+    pub booked_by: BookedBy,
+    pub idempotency_key: Option<String>,
+    /// At most this many upcoming active appointments for the allocataire (None: no limit).
+    pub max_upcoming: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub enum BookOutcome {
+    Created(AppointmentRow),
+    /// The same idempotency key was already used: nothing new was written.
+    Replayed(AppointmentRow),
+}
+
+impl BookOutcome {
+    pub fn appointment(&self) -> &AppointmentRow {
+        match self {
+            Self::Created(a) | Self::Replayed(a) => a,
+        }
+    }
+}
+
+#[async_trait]
+pub trait AppointmentStore: Send + Sync {
+    /// Books a free, open, future slot (or replays an earlier booking with the same key).
+    async fn book(
+        &self,
+        booking: NewAppointment,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<BookOutcome>;
+    async fn appointment(&self, id: AppointmentId) -> StoreResult<Option<AppointmentRow>>;
+    async fn appointments_of(
+        &self,
+        allocataire_id: AllocataireId,
+    ) -> StoreResult<Vec<AppointmentRow>>;
+    async fn agenda(
+        &self,
+        counsellors: &[StaffId],
+        from: i64,
+        to: i64,
+    ) -> StoreResult<Vec<AgendaRow>>;
+    /// Moves a booked appointment to another free slot of its agency (same UID, sequence + 1).
+    async fn move_appointment(
+        &self,
+        id: AppointmentId,
+        slot_id: SlotId,
+        modality: Modality,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<AppointmentRow>;
+    /// Sets a final status on a booked appointment. Returns None if it was no longer booked.
+    async fn finish_appointment(
+        &self,
+        id: AppointmentId,
+        status: AppointmentStatus,
+        cancel_reason: Option<&str>,
+        now: i64,
+        messages: Vec<NewMessage>,
+    ) -> StoreResult<Option<AppointmentRow>>;
+}

@@ -1,0 +1,32 @@
+//! What server functions return to pages (and what the REST API will serve): plain data,
+//! already formatted (dates in Europe/Paris), with no secret and nothing the reader may not
+//! see. Shared by ui, api, services and the server crate; built by the services'
+//! presenters. One file per capability.
+
+pub mod agenda;
+pub mod appointments;
+pub mod caseload;
+pub mod outbox;
+
+pub use agenda::*;
+pub use appointments::*;
+pub use caseload::*;
+pub use outbox::*;
+
+use serde::{Deserialize, Serialize};
+
+/// The result of every state-changing server function: a message for the person and the
+/// page to show next (plain form posts are redirected there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Done {
+    pub notice: String,
+    pub redirect: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub name: String,
+    pub is_staff: bool,
+    pub role_label: String,
+    pub can_see_messages: bool,
+}

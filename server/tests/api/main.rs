@@ -1,0 +1,10 @@
+//! The server's HTTP tests: the real router on 127.0.0.1:0, a fresh database per test,
+//! real SMTP and SMS peers. One test binary, a module per capability.
+
+#[macro_use]
+mod common;
+
+mod auth;
+mod booking;
+mod durability;
+mod security;
