@@ -2,7 +2,7 @@
 //! address. The server's middleware puts the actor and the flash into the request
 //! extensions; leptos_axum hands the request parts to server functions and pages.
 
-use super::services::{auth::SessionAuth, AppState};
+use super::services::{auth::SessionAuth, internal, AppState};
 use crate::domain::{error::AppError, Actor};
 use crate::flash::Flash;
 use chrono::{DateTime, Utc};
@@ -24,11 +24,11 @@ pub const INVITATION_KEY: &str = "invitation";
 pub const FLASH_KEY: &str = "flash";
 
 fn parts() -> Result<Parts, AppError> {
-    use_context::<Parts>().ok_or(AppError::Internal)
+    use_context::<Parts>().ok_or_else(|| internal("request parts missing from context"))
 }
 
 pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or(AppError::Internal)
+    use_context::<AppState>().ok_or_else(|| internal("app state missing from context"))
 }
 
 pub fn actor() -> Result<Actor, AppError> {
@@ -53,7 +53,7 @@ pub fn session() -> Result<Session, AppError> {
         .extensions
         .get::<Session>()
         .cloned()
-        .ok_or(AppError::Internal)
+        .ok_or_else(|| internal("session layer missing"))
 }
 
 pub fn client() -> String {

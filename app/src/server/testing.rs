@@ -145,14 +145,14 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         .expect("caseload");
     let mut people1: Vec<i64> = caseload
         .iter()
-        .filter(|r| r.agency_id == a1)
-        .map(|r| r.id.0)
+        .filter(|r| r.person.agency_id == a1)
+        .map(|r| r.person.id.0)
         .collect();
     people1.sort();
     let person2 = caseload
         .iter()
-        .find(|r| r.agency_id == a2)
-        .map(|r| r.id.0)
+        .find(|r| r.person.agency_id == a2)
+        .map(|r| r.person.id.0)
         .expect("person2");
     let day0 = now.timestamp() - now.timestamp().rem_euclid(86_400);
     let slots = |agency: AgencyId, counsellor: StaffId| -> Vec<NewSlot> {

@@ -13,9 +13,10 @@ use crate::server::store::CaseloadRow;
 use crate::views::{CaseloadLine, CaseloadView, FileView};
 use chrono::{DateTime, NaiveDate, Utc};
 
-fn caseload_line(r: &CaseloadRow, names: &Names, today: NaiveDate) -> CaseloadLine {
+fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> CaseloadLine {
+    let r = &row.person;
     let orientation = r.orientation_date;
-    let flag = deadline::first_meeting_flag(orientation, r.attended_count > 0, today);
+    let flag = deadline::first_meeting_flag(orientation, row.attended_count > 0, today);
     CaseloadLine {
         id: r.id.0,
         name: format!("{} {}", r.last_name.to_uppercase(), r.first_name),
@@ -35,7 +36,7 @@ fn caseload_line(r: &CaseloadRow, names: &Names, today: NaiveDate) -> CaseloadLi
         }
         .into(),
         flag_label: flag.label().into(),
-        next: r.next_appointment_at.map(format::date_time),
+        next: row.next_appointment_at.map(format::date_time),
     }
 }
 
@@ -90,7 +91,7 @@ pub async fn allocataire_file(
         .caseload(Some(p.agency_id), None, now.timestamp())
         .await?
         .into_iter()
-        .find(|r| r.id == p.id)
+        .find(|r| r.person.id == p.id)
         .ok_or(AppError::NotFound)?;
     let who = p.full_name();
     let appointments = st

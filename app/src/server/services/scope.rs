@@ -63,7 +63,7 @@ pub async fn counsellor_list(
 ) -> Result<Vec<Counsellor>, AppError> {
     let mut counts: HashMap<StaffId, i64> = HashMap::new();
     for c in st.store.caseload(Some(agency), None, now).await? {
-        if let Some(id) = c.counsellor_id {
+        if let Some(id) = c.person.counsellor_id {
             *counts.entry(id).or_default() += 1;
         }
     }

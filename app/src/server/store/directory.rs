@@ -61,16 +61,10 @@ impl AllocataireRow {
     }
 }
 
-/// One line of a caseload ("file active").
+/// One line of a caseload ("file active"): the person and where they stand.
 #[derive(Debug, Clone)]
 pub struct CaseloadRow {
-    pub id: AllocataireId,
-    pub agency_id: AgencyId,
-    pub counsellor_id: Option<StaffId>,
-    pub numero: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub orientation_date: NaiveDate,
+    pub person: AllocataireRow,
     pub next_appointment_at: Option<i64>,
     pub attended_count: i64,
 }

@@ -192,12 +192,7 @@ pub async fn move_appointment(
             redirect: format!("/rdv/{id}"),
         });
     }
-    appointment::can_change(
-        a.status,
-        format::ts(a.starts_at),
-        now,
-        st.settings.cancel_cutoff_hours,
-    )?;
+    allocataire_may_change(st, &a, now)?;
     let slot = bookable_slot(st, &p, SlotId(input.slot()), false, now).await?;
     let modality = check_modality(&slot, &input)?;
     let messages = messages_for(
@@ -224,6 +219,20 @@ pub async fn move_appointment(
             .into(),
         redirect: format!("/rdv/{id}"),
     })
+}
+
+/// The allocataire may still move or cancel it online (booked, beyond the cut-off).
+fn allocataire_may_change(
+    st: &AppState,
+    a: &AppointmentRow,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    appointment::can_change(
+        a.status,
+        format::ts(a.starts_at),
+        now,
+        st.settings.cancel_cutoff_hours,
+    )
 }
 
 /// Merges field errors of several inputs into one `Invalid`.
@@ -280,12 +289,7 @@ pub async fn cancel(
             ));
         }
     } else {
-        appointment::can_change(
-            a.status,
-            format::ts(a.starts_at),
-            now,
-            st.settings.cancel_cutoff_hours,
-        )?;
+        allocataire_may_change(st, &a, now)?;
     }
     let final_status = if by_staff {
         AppointmentStatus::CancelledByAgency

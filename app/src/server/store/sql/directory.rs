@@ -60,13 +60,7 @@ impl FromRow<'_, AnyRow> for AllocataireRow {
 impl FromRow<'_, AnyRow> for CaseloadRow {
     fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
         Ok(Self {
-            id: id(r, "id")?,
-            agency_id: id(r, "agency_id")?,
-            counsellor_id: opt_id(r, "counsellor_id")?,
-            numero: r.try_get("numero")?,
-            first_name: r.try_get("first_name")?,
-            last_name: r.try_get("last_name")?,
-            orientation_date: parsed(r, "orientation_date", parse_date)?,
+            person: AllocataireRow::from_row(r)?,
             next_appointment_at: r.try_get("next_appointment_at")?,
             attended_count: r.try_get("attended_count")?,
         })
@@ -161,7 +155,7 @@ impl DirectoryStore for SqlStore {
         now: i64,
     ) -> StoreResult<Vec<CaseloadRow>> {
         Ok(sqlx::query_as(
-            "SELECT p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.orientation_date, \
+            "SELECT p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.phone, p.email, p.orientation_date, p.disabled, p.session_epoch, \
                (SELECT MIN(a.starts_at) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'booked' AND a.starts_at >= $3) AS next_appointment_at, \
                (SELECT COUNT(*) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'attended') AS attended_count \
              FROM allocataires p \
