@@ -276,14 +276,17 @@ async fn story(url: String) {
     // 7. Reminders: written once, even when the job runs again (or after a restart), and
     //    addressed to the person by name. people1[0] has an e-mail on file; slots1[2] falls
     //    within 48 h of the later clock.
-    st.store
+    let reminded = st
+        .store
         .book(
             direct(SlotId(f.slots1[2]), f.people1[0]),
             now.timestamp(),
             vec![],
         )
         .await
-        .expect("an appointment to remind");
+        .expect("an appointment to remind")
+        .appointment()
+        .id;
     let in_two_days = Utc::now() + Duration::days(3);
     let first = outbox::enqueue_reminders(&st, in_two_days)
         .await
@@ -311,6 +314,20 @@ async fn story(url: String) {
         greeted, reminder_emails,
         "every reminder e-mail greets its person by first name"
     );
+
+    // A stored value the domain does not know is an error, never read as « booked ».
+    let set_status = |status: &'static str| {
+        sqlx::query("UPDATE appointments SET status = $1 WHERE id = $2")
+            .bind(status)
+            .bind(reminded.0)
+            .execute(sql.pool())
+    };
+    set_status("reserve").await.expect("corrupt the status");
+    assert!(matches!(
+        st.store.appointment(reminded).await,
+        Err(StoreError::Database(_))
+    ));
+    set_status("booked").await.expect("restore the status");
 
     // 8. Sign-in codes: hashed, 5 attempts, once, expire.
     let message = app::server::services::notify::code_message(

@@ -31,11 +31,8 @@ impl Modality {
             Self::Visio => "En visio",
         }
     }
-    /// Parses a comma-separated list as stored on a slot ("sur_place,telephone").
-    pub fn parse_list(s: &str) -> Vec<Modality> {
-        s.split(',').filter_map(|m| Self::parse(m.trim())).collect()
-    }
-    /// Parses a slot's stored list strictly: None if any item is unknown or it is empty.
+    /// Parses a slot's stored list ("sur_place,telephone") strictly: None if any item is
+    /// unknown or the list is empty.
     pub fn parse_stored_list(s: &str) -> Option<Vec<Modality>> {
         let list = s
             .split(',')
@@ -289,7 +286,6 @@ mod tests {
     #[test]
     fn modalities_round_trip_through_their_stored_form() {
         let list = vec![Modality::SurPlace, Modality::Visio];
-        assert_eq!(Modality::parse_list(&Modality::join(&list)), list);
         assert_eq!(
             Modality::parse_stored_list(&Modality::join(&list)),
             Some(list)

@@ -11,7 +11,8 @@ use crate::server::format;
 use crate::server::services::notify::{self, Change, Recipient};
 use crate::server::services::{allocataire_for, audit, internal, own_file, AppState};
 use crate::server::store::{
-    AllocataireRow, AppointmentRow, BookOutcome, NewAppointment, NewMessage, SlotRow,
+    AllocataireRow, AppointmentRow, BookOutcome, Conflict, NewAppointment, NewMessage, SlotRow,
+    StoreError,
 };
 use crate::views::Done;
 use chrono::{DateTime, Utc};
@@ -284,9 +285,7 @@ pub async fn cancel(
     reason.validate()?;
     if by_staff {
         if a.status != AppointmentStatus::Booked {
-            return Err(AppError::Conflict(
-                "Ce rendez-vous n'est plus modifiable.".into(),
-            ));
+            return Err(StoreError::Conflict(Conflict::NotBooked).into());
         }
     } else {
         allocataire_may_change(st, &a, now)?;
@@ -306,7 +305,7 @@ pub async fn cancel(
             messages,
         )
         .await?
-        .ok_or_else(|| AppError::Conflict("Ce rendez-vous n'est plus modifiable.".into()))?;
+        .ok_or_else(|| AppError::from(StoreError::Conflict(Conflict::NotBooked)))?;
     audit(
         st,
         actor,
