@@ -49,13 +49,20 @@ export default defineConfig({
       // With JavaScript: the FormCheck islands hydrate and validate in the browser first.
       name: 'js',
       use: { javaScriptEnabled: true },
+      testIgnore: /pseudo\.spec\.ts/,
     },
     {
       // Without JavaScript: every form is a plain HTML post answered by a redirect.
       // The staff journey runs only with JavaScript.
       name: 'nojs',
       use: { javaScriptEnabled: false },
-      testIgnore: /staff\.spec\.ts/,
+      testIgnore: /(staff|pseudo)\.spec\.ts/,
+    },
+    {
+      // The pseudo-locale (fr-XA): every word from the catalogue, nothing overflows.
+      name: 'pseudo',
+      use: { javaScriptEnabled: true, locale: 'fr-XA' },
+      testMatch: /pseudo\.spec\.ts/,
     },
   ],
 });

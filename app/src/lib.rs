@@ -4,6 +4,8 @@
 pub mod api;
 pub mod domain;
 pub mod flash;
+pub mod i18n;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;

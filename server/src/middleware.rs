@@ -2,8 +2,10 @@
 //! on every state-changing request, and turning the session into an actor.
 
 use app::flash::Flash;
-use app::server::ctx::{ClientAddr, CspNonce, CurrentActor, AUTH_KEY, FLASH_KEY};
-use app::server::services::{auth, AppState};
+use app::i18n::Lang;
+use app::pages::{self, Audience};
+use app::server::ctx::{ClientAddr, CspNonce, CurrentActor, AGENCY_KEY, AUTH_KEY, FLASH_KEY};
+use app::server::services::{auth, scope, AppState};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -18,13 +20,31 @@ pub struct HeaderConfig {
     pub hsts: bool,
 }
 
-pub fn plain(status: StatusCode, message: &'static str) -> Response {
+/// A plain-text answer (`message`: already in the request's language).
+pub fn plain(status: StatusCode, message: String) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         message,
     )
         .into_response()
+}
+
+/// The language of a request, for the texts these layers answer themselves (outside the
+/// pages): the one already chosen for it, else the one its `Accept-Language` asks for.
+pub fn request_lang(req: &Request) -> Lang {
+    req.extensions().get::<Lang>().copied().unwrap_or_else(|| {
+        Lang::negotiate(
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    })
+}
+
+/// A text of the catalogue in `lang` (no arguments).
+pub fn say(lang: Lang, key: &str) -> String {
+    app::i18n::text(lang, key, &[])
 }
 
 pub async fn security_headers(
@@ -37,14 +57,25 @@ pub async fn security_headers(
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let static_file =
         req.uri().path().starts_with("/pkg/") || req.uri().path().starts_with("/favicon");
+    // The request's language, negotiated once: pages, server functions and the layers
+    // below read it from the request extensions.
+    let lang = request_lang(&req);
+    req.extensions_mut().insert(lang);
     let mut res = next.run(req).await;
     if res.status() == StatusCode::PAYLOAD_TOO_LARGE {
         res = plain(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "Le formulaire envoyé est trop volumineux.",
+            say(lang, "server-form-too-large"),
         );
     }
     let h = res.headers_mut();
+    if !static_file {
+        h.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.tag()),
+        );
+        h.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    }
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -115,21 +146,13 @@ pub async fn origin_check(req: Request, next: Next) -> Response {
         tracing::warn!(http.path = %req.uri().path(), "cross-origin state change refused");
         return plain(
             StatusCode::FORBIDDEN,
-            "Demande refusée : elle ne vient pas d'une page du portail.",
+            say(request_lang(&req), "server-cross-origin"),
         );
     }
     next.run(req).await
 }
 
 const SEEN_KEY: &str = "seen_at";
-
-fn is_allocataire_page(path: &str) -> bool {
-    path == "/espace" || path.starts_with("/rdv/")
-}
-
-fn is_staff_page(path: &str) -> bool {
-    path.starts_with("/pro/") && path != "/pro/connexion"
-}
 
 /// Resolves the session's actor (checking revocation and lifetimes), guards pages by
 /// audience, and hands the flash of a previous form post to the page.
@@ -152,10 +175,18 @@ pub async fn resolve_actor(
             Err(_) => {
                 return plain(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Une erreur est survenue. Réessayez dans quelques minutes.",
+                    say(request_lang(&req), "server-error-retry"),
                 )
             }
         },
+        None => None,
+    };
+    // The département admin works on the agency they picked (kept in the session).
+    let actor = match actor {
+        Some(a) => {
+            let chosen: Option<i64> = session.get(AGENCY_KEY).await.ok().flatten();
+            Some(scope::chosen_agency(a, chosen))
+        }
         None => None,
     };
     if actor.is_some() {
@@ -168,19 +199,15 @@ pub async fn resolve_actor(
     }
     let path = req.uri().path().to_string();
     if req.method() == Method::GET {
-        if is_allocataire_page(&path) {
-            match &actor {
-                None => return Redirect::to("/connexion").into_response(),
-                Some(a) if a.is_staff() => return Redirect::to("/pro/agenda").into_response(),
-                _ => {}
-            }
-        }
-        if is_staff_page(&path) {
-            match &actor {
-                None => return Redirect::to("/pro/connexion").into_response(),
-                Some(a) if !a.is_staff() => return Redirect::to("/espace").into_response(),
-                _ => {}
-            }
+        let wrong_door = match (pages::audience(&path), &actor) {
+            (Audience::Allocataire, None) => Some(pages::SIGN_IN),
+            (Audience::Allocataire, Some(a)) if a.is_staff() => Some(pages::AGENDA),
+            (Audience::Staff, None) => Some(pages::STAFF_SIGN_IN),
+            (Audience::Staff, Some(a)) if !a.is_staff() => Some(pages::ESPACE),
+            _ => None,
+        };
+        if let Some(to) = wrong_door {
+            return Redirect::to(to).into_response();
         }
         if !path.starts_with("/api/") && !path.starts_with("/pkg/") {
             // Read first: removing marks the session modified, and a modified session is

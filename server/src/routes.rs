@@ -1,15 +1,17 @@
 //! Routes outside the Leptos pages: the server-function endpoint wrapper, health check,
 //! invitation links and calendar files.
 
-use crate::middleware::plain;
+use crate::middleware::{plain, request_lang, say};
 use app::domain::error::AppError;
 use app::flash::{Flash, SECRET_FIELDS};
+use app::i18n::Lang;
+use app::pages;
 use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY};
 use app::server::services::{appointments, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
@@ -22,6 +24,15 @@ fn header_str(req: &Request, name: header::HeaderName) -> &str {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
+}
+
+/// The language an `Accept-Language` header asks for (handlers without the request).
+fn headers_lang(headers: &HeaderMap) -> Lang {
+    Lang::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
 }
 
 /// The page a form came from (path and query only: never another site).
@@ -43,6 +54,7 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
     if !req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
+    let lang = request_lang(&req);
     let form_post = header_str(&req, header::ACCEPT).contains("text/html")
         && header_str(&req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     let path = req.uri().path().to_string();
@@ -53,7 +65,7 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
         let Ok(bytes) = to_bytes(body, usize::MAX).await else {
             return plain(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "Le formulaire envoyé est trop volumineux.",
+                say(lang, "server-form-too-large"),
             );
         };
         let values: Vec<(String, String)> =
@@ -69,13 +81,15 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_RESPONSE).await else {
-        return plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Une erreur est survenue.",
-        );
+        tracing::error!(http.path = %path, "server function answer too large to read");
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     };
-    let error = (!parts.status.is_success())
-        .then(|| serde_json::from_slice::<AppError>(&bytes).unwrap_or(AppError::Internal));
+    let error = (!parts.status.is_success()).then(|| {
+        serde_json::from_slice::<AppError>(&bytes).unwrap_or_else(|e| {
+            tracing::error!(http.path = %path, error = %e, "unreadable server function error");
+            AppError::Internal
+        })
+    });
     if !form_post {
         if let Some(e) = &error {
             parts.status =
@@ -89,18 +103,11 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
         return Response::from_parts(parts, Body::from(bytes));
     }
     let Some(session) = session else {
-        return plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Une erreur est survenue.",
-        );
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     };
     let (flash, to) = match error {
         Some(AppError::NotSignedIn) => {
-            let to = if path.starts_with("/api/pro/") {
-                "/pro/connexion"
-            } else {
-                "/connexion"
-            };
+            let to = pages::sign_in_for(path.starts_with("/api/pro/"));
             return Redirect::to(to).into_response();
         }
         Some(e) => {
@@ -135,10 +142,7 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
         }
     };
     if session.insert(FLASH_KEY, flash).await.is_err() {
-        return plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Une erreur est survenue.",
-        );
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     }
     Redirect::to(&to).into_response()
 }
@@ -154,29 +158,35 @@ pub async fn healthz(State(st): State<AppState>) -> Response {
 /// `/i/{token}`: an invitation link from an SMS or a letter. The GET changes nothing (mail
 /// scanners open links): it keeps the token in this browser's session and takes it out of
 /// the URL at once; the "Continuer" page spends it with a POST.
-pub async fn invitation_link(session: Session, Path(token): Path<String>) -> Response {
+pub async fn invitation_link(
+    session: Session,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
     if token.len() > 128 || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Redirect::to("/connexion").into_response();
+        return Redirect::to(pages::SIGN_IN).into_response();
     }
     if session.insert(INVITATION_KEY, token).await.is_err() {
         return plain(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Une erreur est survenue.",
+            say(headers_lang(&headers), "server-error"),
         );
     }
-    Redirect::to("/invitation").into_response()
+    Redirect::to(pages::INVITATION).into_response()
 }
 
 /// `/rdv/{id}/calendrier.ics`: the calendar file of one's own appointment.
 pub async fn calendar_file(
     State(st): State<AppState>,
     Extension(actor): Extension<CurrentActor>,
+    headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Response {
     let Some(actor) = actor.0 else {
         return Redirect::to("/connexion").into_response();
     };
-    match appointments::calendar_file(&st, &actor, id).await {
+    let lang = headers_lang(&headers);
+    match appointments::calendar_file(&st, &actor, id, lang).await {
         Ok(ics) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -190,7 +200,7 @@ pub async fn calendar_file(
             .into_response(),
         Err(e) => plain(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
-            "Ce rendez-vous n'existe pas ou vous n'y avez pas accès.",
+            say(lang, "server-appointment-not-found"),
         ),
     }
 }

@@ -1,6 +1,8 @@
 use crate::domain::error::AppError;
 use crate::domain::inputs::{CodeInput, SignInInput, StaffSignInInput};
 #[cfg(feature = "ssr")]
+use crate::pages;
+#[cfg(feature = "ssr")]
 use crate::server::{ctx, services::auth};
 use crate::views::{Done, Me};
 use leptos::prelude::*;
@@ -12,8 +14,8 @@ pub async fn request_code(#[server(flatten)] input: SignInInput) -> Result<Done,
     // Remember which code this browser asked for (0: nothing matched; same answer).
     ctx::session_set(ctx::PENDING_CODE_KEY, pending.unwrap_or(0)).await?;
     Ok(Done {
-        notice: auth::CODE_SENT.into(),
-        redirect: "/connexion/code".into(),
+        notice: auth::code_sent(),
+        redirect: pages::CODE.into(),
     })
 }
 
@@ -24,8 +26,8 @@ pub async fn verify_code(#[server(flatten)] input: CodeInput) -> Result<Done, Ap
     let session = auth::verify_code(&st, &ctx::client(), pending, input, ctx::now()).await?;
     ctx::sign_in(session).await?;
     Ok(Done {
-        notice: "Vous êtes connecté·e.".into(),
-        redirect: "/espace".into(),
+        notice: crate::tr!("auth-signed-in"),
+        redirect: pages::ESPACE.into(),
     })
 }
 
@@ -36,8 +38,8 @@ pub async fn accept_invitation() -> Result<Done, AppError> {
     let pending = auth::accept_invitation(&st, &ctx::client(), token, ctx::now()).await?;
     ctx::session_set(ctx::PENDING_CODE_KEY, pending).await?;
     Ok(Done {
-        notice: auth::CODE_SENT.into(),
-        redirect: "/connexion/code".into(),
+        notice: auth::code_sent(),
+        redirect: pages::CODE.into(),
     })
 }
 
@@ -47,8 +49,8 @@ pub async fn staff_sign_in(#[server(flatten)] input: StaffSignInInput) -> Result
     let session = auth::staff_sign_in(&st, &ctx::client(), input, ctx::now()).await?;
     ctx::sign_in(session).await?;
     Ok(Done {
-        notice: "Vous êtes connecté·e.".into(),
-        redirect: "/pro/agenda".into(),
+        notice: crate::tr!("auth-signed-in"),
+        redirect: pages::AGENDA.into(),
     })
 }
 
@@ -63,14 +65,23 @@ pub async fn sign_out(#[server(default)] partout: Option<String>) -> Result<Done
             .await?;
     }
     ctx::sign_out().await?;
-    let redirect = if actor.is_some_and(|a| a.is_staff()) {
-        "/pro/connexion"
-    } else {
-        "/connexion"
-    };
+    let redirect = pages::sign_in_for(actor.is_some_and(|a| a.is_staff()));
     Ok(Done {
-        notice: "Vous êtes déconnecté·e.".into(),
+        notice: crate::tr!("auth-signed-out"),
         redirect: redirect.into(),
+    })
+}
+
+/// The département admin picks the agency the staff pages work on.
+#[server(endpoint = "pro/agence")]
+pub async fn choose_agency(agency_id: i64) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    let agency =
+        crate::server::services::scope::choose_agency(&st, &actor, agency_id, ctx::now()).await?;
+    ctx::session_set(ctx::AGENCY_KEY, agency.0).await?;
+    Ok(Done {
+        notice: crate::tr!("auth-agency-chosen"),
+        redirect: pages::AGENDA.into(),
     })
 }
 

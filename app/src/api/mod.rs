@@ -19,13 +19,19 @@ impl FromServerFnError for AppError {
         match value {
             ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::MissingArg(_)
-            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest(
-                "La demande est invalide. Rechargez la page et réessayez.".into(),
-            ),
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::BadRequest(
-                "Le serveur n'a pas pu être joint. Vérifiez votre connexion.".into(),
-            ),
-            _ => AppError::Internal,
+            | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest(crate::tr!("server-request-invalid"))
+            }
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
+                AppError::BadRequest(crate::tr!("server-unreachable"))
+            }
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failure");
+                #[cfg(not(feature = "ssr"))]
+                let _ = other;
+                AppError::Internal
+            }
         }
     }
 }
@@ -41,6 +47,7 @@ pub mod paths {
     pub const ACCEPT_INVITATION: &str = <super::auth::AcceptInvitation as ServerFn>::PATH;
     pub const STAFF_SIGN_IN: &str = <super::auth::StaffSignIn as ServerFn>::PATH;
     pub const SIGN_OUT: &str = <super::auth::SignOut as ServerFn>::PATH;
+    pub const CHOOSE_AGENCY: &str = <super::auth::ChooseAgency as ServerFn>::PATH;
     pub const BOOK: &str = <super::appointments::Book as ServerFn>::PATH;
     pub const MOVE: &str = <super::appointments::MoveAppointment as ServerFn>::PATH;
     pub const CANCEL: &str = <super::appointments::Cancel as ServerFn>::PATH;

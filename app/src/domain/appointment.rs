@@ -24,11 +24,12 @@ impl Modality {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.as_str() == s)
     }
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of the modality's label.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Self::SurPlace => "Sur place",
-            Self::Telephone => "Par téléphone",
-            Self::Visio => "En visio",
+            Self::SurPlace => "rdv-modality-sur-place",
+            Self::Telephone => "rdv-modality-telephone",
+            Self::Visio => "rdv-modality-visio",
         }
     }
     /// Parses a slot's stored list ("sur_place,telephone") strictly: None if any item is
@@ -81,14 +82,15 @@ impl AppointmentStatus {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.as_str() == s)
     }
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of the status's label.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Self::Booked => "Prévu",
-            Self::Attended => "Honoré",
-            Self::Missed => "Absent·e",
-            Self::Excused => "Excusé·e",
-            Self::CancelledByAgency => "Annulé par l'agence",
-            Self::CancelledByAllocataire => "Annulé par l'allocataire",
+            Self::Booked => "rdv-status-booked",
+            Self::Attended => "rdv-status-attended",
+            Self::Missed => "rdv-status-missed",
+            Self::Excused => "rdv-status-excused",
+            Self::CancelledByAgency => "rdv-status-cancelled-by-agency",
+            Self::CancelledByAllocataire => "rdv-status-cancelled-by-allocataire",
         }
     }
     pub fn is_active(self) -> bool {
@@ -165,16 +167,18 @@ pub fn can_record(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     if status != AppointmentStatus::Booked {
-        return Err(AppError::Conflict(
-            "Le résultat de ce rendez-vous a déjà été enregistré.".into(),
-        ));
+        return Err(AppError::Conflict(crate::tr!(
+            "rdv-outcome-already-recorded"
+        )));
     }
     match outcome {
-        AppointmentStatus::Booked => Err(AppError::field("outcome", "Choisissez un résultat.")),
-        AppointmentStatus::Attended | AppointmentStatus::Missed if now < starts_at => Err(AppError::field(
+        AppointmentStatus::Booked => Err(AppError::field(
             "outcome",
-            "Ce rendez-vous n'a pas encore eu lieu : vous pouvez l'annuler ou le marquer excusé.",
+            &crate::tr!("rdv-outcome-choose"),
         )),
+        AppointmentStatus::Attended | AppointmentStatus::Missed if now < starts_at => Err(
+            AppError::field("outcome", &crate::tr!("rdv-outcome-not-yet")),
+        ),
         _ => Ok(()),
     }
 }
@@ -187,13 +191,12 @@ pub fn can_change(
     cutoff_hours: i64,
 ) -> Result<(), AppError> {
     if status != AppointmentStatus::Booked {
-        return Err(AppError::Conflict(
-            "Ce rendez-vous n'est plus modifiable.".into(),
-        ));
+        return Err(AppError::Conflict(crate::tr!("rdv-not-changeable")));
     }
     if now + Duration::hours(cutoff_hours) > starts_at {
-        return Err(AppError::Conflict(format!(
-            "Ce rendez-vous a lieu dans moins de {cutoff_hours} heures : appelez votre référent·e pour le modifier."
+        return Err(AppError::Conflict(crate::tr!(
+            "rdv-change-too-late",
+            hours = cutoff_hours
         )));
     }
     Ok(())

@@ -42,10 +42,12 @@ pub enum Action {
     RecordOutcome,
     /// Read the messages sent ("Messages envoyés").
     ViewOutbox,
+    /// Pick the agency the staff pages work on (the département's admin).
+    ChooseAgency,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -54,6 +56,7 @@ impl Action {
         Action::BookForAllocataire,
         Action::RecordOutcome,
         Action::ViewOutbox,
+        Action::ChooseAgency,
     ];
 }
 
@@ -76,6 +79,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         (Allocataire, ViewOwnFile | ManageOwnAppointments) => Some(Scope::Own),
         (Allocataire, _) => None,
         (Referent | Manager | Admin, ViewOwnFile | ManageOwnAppointments) => None,
+        (Referent | Manager, ChooseAgency) => None,
         (Referent, ManageSlots) => Some(Scope::Own),
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
@@ -257,6 +261,19 @@ mod tests {
             check_action(&admin, Action::ManageOwnAppointments),
             Err(AppError::Forbidden)
         );
+        // Only the admin picks the agency the staff pages work on.
+        assert_eq!(check_action(&admin, Action::ChooseAgency), Ok(Scope::All));
+        for role in [StaffRole::Referent, StaffRole::Manager] {
+            let staff = Actor::Staff {
+                id: StaffId(2),
+                role,
+                agency: Some(A2),
+            };
+            assert_eq!(
+                check_action(&staff, Action::ChooseAgency),
+                Err(AppError::Forbidden)
+            );
+        }
     }
 
     #[test]
@@ -267,6 +284,6 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 2 + 6 + 6 + 6);
+        assert_eq!(granted, 2 + 6 + 6 + 7);
     }
 }

@@ -25,12 +25,14 @@ pub enum DeadlineFlag {
 }
 
 impl DeadlineFlag {
-    pub fn label(self) -> &'static str {
+    pub const ALL: [DeadlineFlag; 4] = [Self::Met, Self::Late, Self::DueSoon, Self::OnTrack];
+    /// The catalogue key of the flag's label.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Self::Met => "Premier rendez-vous fait",
-            Self::Late => "En retard",
-            Self::DueSoon => "À faire sous 3 jours",
-            Self::OnTrack => "Dans les délais",
+            Self::Met => "caseload-flag-met",
+            Self::Late => "caseload-flag-late",
+            Self::DueSoon => "caseload-flag-due-soon",
+            Self::OnTrack => "caseload-flag-on-track",
         }
     }
 }

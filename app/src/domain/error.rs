@@ -1,25 +1,30 @@
 //! The one error type of the portal. It crosses the wire (server functions serialise it) and
-//! carries only user-facing French text; internal causes are logged where they happen.
+//! carries only user-facing text, from the catalogue (`locales/<lang>/errors.ftl`, and each
+//! capability's file for conflicts); internal causes are logged where they happen.
 
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 
-/// One field error: the form field name and a French message.
+/// One field error: the form field name, the message's catalogue key (`code`, which the
+/// browser-side check resolves from the words it was given) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
+    #[serde(default)]
+    pub code: String,
     pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// 401: no session, or it expired.
-    #[error("Votre session a expiré ou vous n'êtes pas connecté·e. Merci de vous connecter.")]
+    #[error("{}", t("error-not-signed-in"))]
     NotSignedIn,
     /// 404: also answered for records that exist but belong to someone else.
-    #[error("Cette page n'existe pas ou vous n'y avez pas accès.")]
+    #[error("{}", t("error-not-found"))]
     NotFound,
     /// 403: the role may never do this (the record itself is not disclosed).
-    #[error("Vous n'avez pas le droit de faire cette action.")]
+    #[error("{}", t("error-forbidden"))]
     Forbidden,
     /// 422: input refused, with one message per field.
     #[error("{message}")]
@@ -31,14 +36,26 @@ pub enum AppError {
     #[error("{0}")]
     Conflict(String),
     /// 429: too many attempts.
-    #[error("Trop de tentatives. Merci de réessayer dans {retry_after} secondes.")]
+    #[error("{}", rate_limited(*retry_after))]
     RateLimited { retry_after: u64 },
     /// 400: a malformed request (wrong types, forged fields).
     #[error("{0}")]
     BadRequest(String),
     /// 500: opaque; the cause was logged on the server.
-    #[error("Une erreur est survenue de notre côté. Merci de réessayer dans quelques minutes.")]
+    #[error("{}", t("error-internal"))]
     Internal,
+}
+
+fn rate_limited(seconds: u64) -> String {
+    crate::tr!("error-rate-limited", seconds = seconds)
+}
+
+fn form_summary(count: usize) -> String {
+    if count > 1 {
+        t("error-form-many")
+    } else {
+        t("error-form-one")
+    }
 }
 
 impl AppError {
@@ -55,12 +72,13 @@ impl AppError {
         }
     }
 
-    /// A single-field validation error.
+    /// A single-field validation error (the message already in the reader's language).
     pub fn field(field: &str, message: &str) -> Self {
         Self::Invalid {
-            message: "Le formulaire contient une erreur.".into(),
+            message: form_summary(1),
             fields: vec![FieldError {
                 field: field.into(),
+                code: String::new(),
                 message: message.into(),
             }],
         }
@@ -82,26 +100,27 @@ impl From<validator::ValidationErrors> for AppError {
         let mut fields: Vec<FieldError> = errors
             .field_errors()
             .into_iter()
-            .map(|(field, errs)| FieldError {
-                // Struct-level rules name their field by their error code.
-                field: if field == "__all__" {
-                    errs.first().map(|e| e.code.to_string()).unwrap_or_default()
-                } else {
-                    field.to_string()
-                },
-                message: errs
+            .map(|(field, errs)| {
+                // Rules carry a catalogue key as their message.
+                let code = errs
                     .first()
                     .and_then(|e| e.message.as_ref())
                     .map(|m| m.to_string())
-                    .unwrap_or_else(|| "Cette valeur n'est pas valide.".into()),
+                    .unwrap_or_else(|| "form-invalid-value".into());
+                FieldError {
+                    // Struct-level rules name their field by their error code.
+                    field: if field == "__all__" {
+                        errs.first().map(|e| e.code.to_string()).unwrap_or_default()
+                    } else {
+                        field.to_string()
+                    },
+                    message: t(&code),
+                    code,
+                }
             })
             .collect();
         fields.sort_by(|a, b| a.field.cmp(&b.field));
-        let message = if fields.len() > 1 {
-            "Le formulaire contient des erreurs.".to_string()
-        } else {
-            "Le formulaire contient une erreur.".to_string()
-        };
+        let message = form_summary(fields.len());
         Self::Invalid { message, fields }
     }
 }
@@ -113,12 +132,12 @@ mod tests {
 
     #[derive(Validate)]
     struct Probe {
-        #[validate(length(min = 1, message = "Indiquez votre nom."))]
+        #[validate(length(min = 1, message = "form-password-required"))]
         name: String,
     }
 
     #[test]
-    fn validation_errors_become_french_field_errors() {
+    fn validation_errors_become_field_errors_in_the_readers_words() {
         let err: AppError = Probe {
             name: String::new(),
         }
@@ -126,7 +145,11 @@ mod tests {
         .map_err(AppError::from)
         .unwrap_err();
         assert_eq!(err.status(), 422);
-        assert_eq!(err.field_message("name"), Some("Indiquez votre nom."));
+        let text = err.field_message("name").map(str::to_string);
+        #[cfg(feature = "ssr")]
+        assert_eq!(text.as_deref(), Some("Saisissez votre mot de passe."));
+        #[cfg(not(feature = "ssr"))]
+        assert_eq!(text.as_deref(), Some("form-password-required"));
     }
 
     #[test]

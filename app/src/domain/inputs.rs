@@ -1,7 +1,8 @@
 //! Form inputs with their validation rules. The same structs and rules run in the browser
 //! (for comfort, before a form is sent) and on the server (for truth). Field names are the
 //! form field names. Values arrive as text and are parsed here, so that a wrong type is a
-//! French message next to its field, not a generic failure.
+//! message next to its field, not a generic failure. Messages are catalogue keys
+//! (`locales/fr/forms.ftl`).
 
 use super::appointment::Modality;
 use chrono::{NaiveDate, NaiveTime};
@@ -9,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use validator::{Validate, ValidationError};
 
-fn err(code: &'static str, message: &'static str) -> ValidationError {
-    ValidationError::new(code).with_message(Cow::Borrowed(message))
+/// A validation error on `code`'s field whose message is the catalogue key `key`
+/// (`locales/<lang>/forms.ftl`); `AppError::from` turns it into text.
+fn err(code: &'static str, key: &'static str) -> ValidationError {
+    ValidationError::new(code).with_message(Cow::Borrowed(key))
 }
 
 /// What the allocataire types to sign in: numéro allocataire, phone or e-mail.
@@ -74,31 +77,21 @@ fn valid_email(value: &str) -> Result<(), ValidationError> {
     if looks_like_email(value.trim()) {
         Ok(())
     } else {
-        Err(err(
-            "email",
-            "Saisissez une adresse e-mail valide, par exemple nom@agence.fr.",
-        ))
+        Err(err("email", "form-email-invalid"))
     }
 }
 
 fn valid_identifier(value: &str) -> Result<(), ValidationError> {
-    parse_identifier(value).map(|_| ()).ok_or_else(|| {
-        err(
-            "identifier",
-            "Saisissez votre numéro allocataire (5 à 12 chiffres), votre numéro de téléphone ou votre adresse e-mail.",
-        )
-    })
+    parse_identifier(value)
+        .map(|_| ())
+        .ok_or_else(|| err("identifier", "form-identifier-invalid"))
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct SignInInput {
     #[validate(
-        length(
-            min = 1,
-            max = 120,
-            message = "Saisissez votre numéro allocataire, votre téléphone ou votre e-mail."
-        ),
+        length(min = 1, max = 120, message = "form-identifier-required"),
         custom(function = "valid_identifier")
     )]
     pub identifier: String,
@@ -109,10 +102,7 @@ fn six_digits(value: &str) -> Result<(), ValidationError> {
     if v.len() == 6 && v.chars().all(|c| c.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(err(
-            "code",
-            "Le code contient 6 chiffres. Vérifiez le message reçu.",
-        ))
+        Err(err("code", "form-code-invalid"))
     }
 }
 
@@ -120,7 +110,7 @@ fn six_digits(value: &str) -> Result<(), ValidationError> {
 #[serde(default)]
 pub struct CodeInput {
     #[validate(
-        length(max = 12, message = "Le code contient 6 chiffres."),
+        length(max = 12, message = "form-code-too-long"),
         custom(function = "six_digits")
     )]
     pub code: String,
@@ -130,18 +120,18 @@ pub struct CodeInput {
 #[serde(default)]
 pub struct StaffSignInInput {
     #[validate(
-        length(max = 200, message = "Adresse trop longue."),
+        length(max = 200, message = "form-email-too-long"),
         custom(function = "valid_email")
     )]
     pub email: String,
-    #[validate(length(min = 1, max = 200, message = "Saisissez votre mot de passe."))]
+    #[validate(length(min = 1, max = 200, message = "form-password-required"))]
     pub password: String,
 }
 
 fn valid_modality(value: &str) -> Result<(), ValidationError> {
     Modality::parse(value)
         .map(|_| ())
-        .ok_or_else(|| err("modality", "Choisissez comment le rendez-vous se passera."))
+        .ok_or_else(|| err("modality", "form-modality-required"))
 }
 
 fn valid_key(value: &str) -> Result<(), ValidationError> {
@@ -149,12 +139,7 @@ fn valid_key(value: &str) -> Result<(), ValidationError> {
         && value.len() <= 64
         && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
     .then_some(())
-    .ok_or_else(|| {
-        err(
-            "idempotency_key",
-            "Le formulaire a expiré : rechargez la page.",
-        )
-    })
+    .ok_or_else(|| err("idempotency_key", "form-expired"))
 }
 
 fn valid_id(value: &str) -> Result<(), ValidationError> {
@@ -163,7 +148,7 @@ fn valid_id(value: &str) -> Result<(), ValidationError> {
         .ok()
         .filter(|v| *v > 0)
         .map(|_| ())
-        .ok_or_else(|| err("slot_id", "Choisissez un créneau."))
+        .ok_or_else(|| err("slot_id", "form-slot-required"))
 }
 
 /// Booking a slot (allocataire), also used to move an appointment (with `reason`).
@@ -190,24 +175,20 @@ impl BookInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct ReasonInput {
-    #[validate(length(
-        min = 3,
-        max = 300,
-        message = "Expliquez en quelques mots (3 à 300 caractères)."
-    ))]
+    #[validate(length(min = 3, max = 300, message = "form-reason-length"))]
     pub reason: String,
 }
 
 fn valid_date(value: &str) -> Result<(), ValidationError> {
     parse_date(value)
         .map(|_| ())
-        .ok_or_else(|| err("date", "Saisissez une date valide (jj/mm/aaaa)."))
+        .ok_or_else(|| err("date", "form-date-invalid"))
 }
 
 fn valid_time(value: &str) -> Result<(), ValidationError> {
     parse_time(value)
         .map(|_| ())
-        .ok_or_else(|| err("time", "Saisissez une heure valide (hh:mm)."))
+        .ok_or_else(|| err("time", "form-time-invalid"))
 }
 
 /// Accepts the HTML date input form (2026-12-01) and the French one (01/12/2026).
@@ -236,12 +217,12 @@ fn valid_duration(value: &str) -> Result<(), ValidationError> {
         .ok()
         .filter(|m| (10..=240).contains(m))
         .map(|_| ())
-        .ok_or_else(|| err("duration", "La durée va de 10 à 240 minutes."))
+        .ok_or_else(|| err("duration", "form-duration-range"))
 }
 
 fn some_modality(input: &SlotInput) -> Result<(), ValidationError> {
     if input.modalities().is_empty() {
-        Err(err("modalities", "Cochez au moins une modalité."))
+        Err(err("modalities", "form-modalities-required"))
     } else {
         Ok(())
     }
@@ -260,7 +241,7 @@ pub struct SlotInput {
     pub time: String,
     #[validate(custom(function = "valid_duration"))]
     pub duration: String,
-    #[validate(length(max = 200, message = "Le lieu fait au plus 200 caractères."))]
+    #[validate(length(max = 200, message = "form-location-too-long"))]
     #[serde(default)]
     pub location: String,
     #[serde(default)]
@@ -301,7 +282,7 @@ impl SlotInput {
             .ok()
             .filter(|w| (1..=12).contains(w))
             .ok_or_else(|| {
-                crate::domain::error::AppError::field("weeks", "Répétez de 1 à 12 semaines.")
+                crate::domain::error::AppError::field("weeks", &crate::i18n::t("form-weeks-range"))
             })
     }
 }
@@ -328,7 +309,7 @@ pub struct OutcomeInput {
 fn valid_outcome(value: &str) -> Result<(), ValidationError> {
     use super::appointment::AppointmentStatus as S;
     match S::parse(value) {
-        Some(S::Booked) | None => Err(err("outcome", "Choisissez un résultat.")),
+        Some(S::Booked) | None => Err(err("outcome", "form-outcome-required")),
         Some(_) => Ok(()),
     }
 }
@@ -339,9 +320,7 @@ pub fn parse_and_validate<T: for<'de> Deserialize<'de> + Validate>(
     urlencoded: &str,
 ) -> Result<T, crate::domain::error::AppError> {
     let input: T = serde_urlencoded::from_str(urlencoded).map_err(|_| {
-        crate::domain::error::AppError::BadRequest(
-            "La demande est invalide. Rechargez la page.".into(),
-        )
+        crate::domain::error::AppError::BadRequest(crate::i18n::t("form-bad-request"))
     })?;
     input.validate()?;
     Ok(input)

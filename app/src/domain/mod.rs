@@ -55,11 +55,12 @@ impl StaffRole {
             _ => None,
         }
     }
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of the role's name.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Self::Referent => "Conseiller·ère en insertion",
-            Self::Manager => "Responsable d'agence",
-            Self::Admin => "Administration du département",
+            Self::Referent => "auth-role-referent",
+            Self::Manager => "auth-role-manager",
+            Self::Admin => "auth-role-admin",
         }
     }
 }

@@ -22,6 +22,8 @@ pub const AUTH_KEY: &str = "auth";
 pub const PENDING_CODE_KEY: &str = "pending_code";
 pub const INVITATION_KEY: &str = "invitation";
 pub const FLASH_KEY: &str = "flash";
+/// The agency the département admin picked for the staff pages.
+pub const AGENCY_KEY: &str = "agency";
 
 fn parts() -> Result<Parts, AppError> {
     use_context::<Parts>().ok_or_else(|| internal("request parts missing from context"))

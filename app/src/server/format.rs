@@ -1,24 +1,34 @@
-//! Dates shown to people: formatted once, on the server, in Europe/Paris, in French.
+//! Dates and times shown to people: formatted here, once, on the server, in
+//! Europe/Paris, with the words and patterns of the reader's language
+//! (`locales/<lang>/format.ftl`). `*_in` take the language; the others use the current
+//! request's.
 
+use crate::i18n::{text, Lang};
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Paris;
 
-const DAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+const WEEKDAYS: [&str; 7] = [
+    "format-weekday-1",
+    "format-weekday-2",
+    "format-weekday-3",
+    "format-weekday-4",
+    "format-weekday-5",
+    "format-weekday-6",
+    "format-weekday-7",
 ];
 const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    "format-month-1",
+    "format-month-2",
+    "format-month-3",
+    "format-month-4",
+    "format-month-5",
+    "format-month-6",
+    "format-month-7",
+    "format-month-8",
+    "format-month-9",
+    "format-month-10",
+    "format-month-11",
+    "format-month-12",
 ];
 
 pub fn ts(secs: i64) -> DateTime<Utc> {
@@ -30,29 +40,66 @@ pub fn paris(secs: i64) -> DateTime<chrono_tz::Tz> {
 }
 
 /// "mardi 24 novembre 2026"
-pub fn date(d: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        DAYS[d.weekday().num_days_from_monday() as usize],
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
+pub fn date_in(lang: Lang, d: NaiveDate) -> String {
+    text(
+        lang,
+        "format-date",
+        &[
+            (
+                "weekday",
+                text(
+                    lang,
+                    WEEKDAYS[d.weekday().num_days_from_monday() as usize],
+                    &[],
+                )
+                .into(),
+            ),
+            ("day", d.day().into()),
+            ("month", text(lang, MONTHS[d.month0() as usize], &[]).into()),
+            ("year", d.year().into()),
+        ],
     )
 }
 
-/// "14 h 30"
-pub fn time(secs: i64) -> String {
+pub fn date(d: NaiveDate) -> String {
+    date_in(Lang::current(), d)
+}
+
+/// "14 h 30", "9 h"
+pub fn time_in(lang: Lang, secs: i64) -> String {
     let t = paris(secs);
     if t.minute() == 0 {
-        format!("{} h", t.hour())
+        text(lang, "format-time-hour", &[("hour", t.hour().into())])
     } else {
-        format!("{} h {:02}", t.hour(), t.minute())
+        text(
+            lang,
+            "format-time",
+            &[
+                ("hour", t.hour().into()),
+                ("minute", format!("{:02}", t.minute()).into()),
+            ],
+        )
     }
 }
 
+pub fn time(secs: i64) -> String {
+    time_in(Lang::current(), secs)
+}
+
 /// "mardi 24 novembre 2026 à 14 h 30"
+pub fn date_time_in(lang: Lang, secs: i64) -> String {
+    text(
+        lang,
+        "format-date-time",
+        &[
+            ("date", date_in(lang, paris(secs).date_naive()).into()),
+            ("time", time_in(lang, secs).into()),
+        ],
+    )
+}
+
 pub fn date_time(secs: i64) -> String {
-    format!("{} à {}", date(paris(secs).date_naive()), time(secs))
+    date_time_in(Lang::current(), secs)
 }
 
 pub fn day_of(secs: i64) -> NaiveDate {
@@ -103,7 +150,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_read_in_french_and_in_paris_time() {
+    fn dates_read_in_the_readers_words_and_in_paris_time() {
         // 2026-11-24 13:30 UTC is 14:30 in Paris (winter time).
         let secs = Utc
             .with_ymd_and_hms(2026, 11, 24, 13, 30, 0)
@@ -117,6 +164,10 @@ mod tests {
             .map(|d| d.timestamp())
             .unwrap_or_default();
         assert_eq!(time(summer), "9 h");
+        assert_eq!(
+            date_time_in(Lang::Pseudo, summer),
+            "[[[meercreedii] 1 [juuiilleet] 2026] àà [9 h]]"
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@ use super::components::{page, Choices, Field, Form};
 use crate::api::appointments::{booking_choices, my_appointment, my_space};
 use crate::api::paths;
 use crate::domain::appointment::Modality;
+use crate::pages;
+use crate::tr;
 use crate::views::{AppointmentView, ChoicesView, ReferentView};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,51 +14,51 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SignIn() -> impl IntoView {
     view! {
-        <Title text="Me connecter — Portail ALI" />
-        <h1>"Me connecter"</h1>
-        <p>"Saisissez votre numéro allocataire, votre téléphone ou votre e-mail. Nous vous envoyons un code à 6 chiffres."</p>
-        <Form action=paths::REQUEST_CODE check="signin" submit="Recevoir un code">
+        <Title text=tr!("alloc-signin-title") />
+        <h1>{tr!("alloc-signin-heading")}</h1>
+        <p>{tr!("alloc-signin-intro")}</p>
+        <Form action=paths::REQUEST_CODE check="signin" submit=tr!("alloc-signin-submit")>
             <Field
                 action=paths::REQUEST_CODE
                 name="identifier"
-                label="Numéro allocataire, téléphone ou e-mail"
-                hint="Par exemple : 1234567, 06 12 34 56 78 ou nom@exemple.fr"
+                label=tr!("alloc-signin-identifier-label")
+                hint=tr!("alloc-signin-identifier-hint")
                 autocomplete="username"
                 required=true
             />
         </Form>
-        <p class="small"><a href="/pro/connexion">"Vous travaillez dans une ALI ? Espace professionnel"</a></p>
+        <p class="small"><a href=pages::STAFF_SIGN_IN>{tr!("alloc-signin-staff-link")}</a></p>
     }
 }
 
 #[component]
 pub fn CodePage() -> impl IntoView {
     view! {
-        <Title text="Saisir mon code — Portail ALI" />
-        <h1>"Saisir mon code"</h1>
-        <p>"Si un compte correspond, un code à 6 chiffres vient de partir par SMS ou par e-mail. Il est valable 10 minutes."</p>
-        <Form action=paths::VERIFY_CODE check="code" submit="Me connecter">
+        <Title text=tr!("alloc-code-title") />
+        <h1>{tr!("alloc-code-heading")}</h1>
+        <p>{tr!("alloc-code-intro")}</p>
+        <Form action=paths::VERIFY_CODE check="code" submit=tr!("alloc-code-submit")>
             <Field
                 action=paths::VERIFY_CODE
                 name="code"
-                label="Code reçu (6 chiffres)"
+                label=tr!("alloc-code-label")
                 inputmode="numeric"
                 autocomplete="one-time-code"
                 required=true
             />
         </Form>
-        <p class="small"><a href="/connexion">"Je n'ai rien reçu : demander un nouveau code"</a></p>
+        <p class="small"><a href=pages::SIGN_IN>{tr!("alloc-code-resend-link")}</a></p>
     }
 }
 
 #[component]
 pub fn Invitation() -> impl IntoView {
     view! {
-        <Title text="Bienvenue — Portail ALI" />
-        <h1>"Bienvenue sur le Portail ALI"</h1>
-        <p>"Votre agence locale d'insertion vous invite à voir votre référent·e et vos rendez-vous en ligne."</p>
-        <p>"Appuyez sur « Continuer » : nous envoyons un code de connexion au téléphone ou à l'e-mail que l'agence connaît."</p>
-        <Form action=paths::ACCEPT_INVITATION submit="Continuer">
+        <Title text=tr!("alloc-invitation-title") />
+        <h1>{tr!("alloc-invitation-heading")}</h1>
+        <p>{tr!("alloc-invitation-intro")}</p>
+        <p>{tr!("alloc-invitation-explain")}</p>
+        <Form action=paths::ACCEPT_INVITATION submit=tr!("alloc-invitation-submit")>
             <span></span>
         </Form>
     }
@@ -67,14 +69,14 @@ fn AppointmentCard(a: AppointmentView) -> impl IntoView {
     let remote = a.modality != "sur_place";
     view! {
         <dl class="card">
-            <dt>"Quand"</dt>
-            <dd>{a.when.clone()}" ("{a.duration_minutes}" min)"</dd>
-            <dt>"Avec"</dt>
+            <dt>{tr!("alloc-card-when")}</dt>
+            <dd>{tr!("alloc-card-when-value", when = a.when.clone(), minutes = a.duration_minutes)}</dd>
+            <dt>{tr!("alloc-card-with")}</dt>
             <dd>{a.counsellor.clone()}</dd>
-            <dt>"Comment"</dt>
+            <dt>{tr!("alloc-card-how")}</dt>
             <dd>{a.modality_label.clone()}</dd>
-            {(!remote).then(|| view! { <dt>"Où"</dt><dd>{a.location.clone()}</dd> })}
-            <dt>"État"</dt>
+            {(!remote).then(|| view! { <dt>{tr!("alloc-card-where")}</dt><dd>{a.location.clone()}</dd> })}
+            <dt>{tr!("alloc-card-status")}</dt>
             <dd>{a.status_label.clone()}</dd>
         </dl>
     }
@@ -84,19 +86,19 @@ fn AppointmentCard(a: AppointmentView) -> impl IntoView {
 fn ReferentCard(r: ReferentView) -> impl IntoView {
     view! {
         <dl class="card">
-            <dt>"Nom"</dt>
+            <dt>{tr!("alloc-referent-name")}</dt>
             <dd>{r.name}</dd>
-            <dt>"Fonction"</dt>
+            <dt>{tr!("alloc-referent-function")}</dt>
             <dd>{r.title}</dd>
-            <dt>"Agence"</dt>
+            <dt>{tr!("alloc-referent-agency")}</dt>
             <dd>{r.agency}</dd>
-            <dt>"Adresse"</dt>
+            <dt>{tr!("alloc-referent-address")}</dt>
             <dd>{r.address}</dd>
-            <dt>"Téléphone"</dt>
+            <dt>{tr!("alloc-referent-phone")}</dt>
             <dd><a href=format!("tel:{}", r.phone.replace(' ', ""))>{r.phone.clone()}</a></dd>
-            <dt>"E-mail"</dt>
+            <dt>{tr!("alloc-referent-email")}</dt>
             <dd><a href=format!("mailto:{}", r.email)>{r.email.clone()}</a></dd>
-            <dt>"Horaires d'accueil"</dt>
+            <dt>{tr!("alloc-referent-opening-hours")}</dt>
             <dd>{r.opening_hours}</dd>
         </dl>
     }
@@ -106,42 +108,42 @@ fn ReferentCard(r: ReferentView) -> impl IntoView {
 pub fn Espace() -> impl IntoView {
     page(my_space, |s| {
         view! {
-            <Title text="Mon espace — Portail ALI" />
-            <h1>"Bonjour " {s.first_name.clone()}</h1>
+            <Title text=tr!("alloc-espace-title") />
+            <h1>{tr!("alloc-espace-hello", name = s.first_name.clone())}</h1>
             {s.first_meeting_due.clone().map(|due| {
                 let class = if s.first_meeting_late { "alert alert-error" } else { "alert alert-info" };
-                view! { <p class=class>"Votre premier rendez-vous doit avoir lieu au plus tard le " {due} "."</p> }
+                view! { <p class=class>{tr!("alloc-first-meeting-due", date = due)}</p> }
             })}
             <section aria-labelledby="h-next">
-                <h2 id="h-next">"Mon prochain rendez-vous"</h2>
+                <h2 id="h-next">{tr!("alloc-espace-next-heading")}</h2>
                 {match s.next.clone() {
                     Some(a) => {
-                        let href = format!("/rdv/{}", a.id);
+                        let href = pages::appointment(a.id);
                         view! {
                             <AppointmentCard a=a />
-                            <p><a class="btn" href=href>"Voir, déplacer ou annuler"</a></p>
+                            <p><a class="btn" href=href>{tr!("alloc-espace-next-manage")}</a></p>
                         }
                         .into_any()
                     }
                     None => view! {
-                        <p>"Vous n'avez pas de rendez-vous prévu."</p>
-                        <p><a class="btn" href="/rdv/prendre">"Prendre rendez-vous"</a></p>
+                        <p>{tr!("alloc-espace-no-appointment")}</p>
+                        <p><a class="btn" href=pages::BOOK>{tr!("alloc-espace-book")}</a></p>
                     }
                     .into_any(),
                 }}
             </section>
             <section aria-labelledby="h-referent">
-                <h2 id="h-referent">"Mon référent·e"</h2>
+                <h2 id="h-referent">{tr!("alloc-espace-referent-heading")}</h2>
                 {match s.referent.clone() {
                     Some(r) => view! { <ReferentCard r=r /> }.into_any(),
-                    None => view! { <p>"Votre référent·e n'est pas encore désigné·e. L'agence vous contactera."</p> }.into_any(),
+                    None => view! { <p>{tr!("alloc-espace-no-referent")}</p> }.into_any(),
                 }}
             </section>
             {(!s.history.is_empty()).then(|| view! {
                 <section aria-labelledby="h-history">
-                    <h2 id="h-history">"Mes rendez-vous passés ou annulés"</h2>
+                    <h2 id="h-history">{tr!("alloc-espace-history-heading")}</h2>
                     <ul class="list">
-                        {s.history.iter().map(|a| view! { <li>{a.when.clone()}" — "{a.status_label.clone()}</li> }).collect_view()}
+                        {s.history.iter().map(|a| view! { <li>{tr!("alloc-espace-history-item", when = a.when.clone(), status = a.status_label.clone())}</li> }).collect_view()}
                     </ul>
                 </section>
             })}
@@ -158,12 +160,12 @@ pub fn SlotPicker(action: &'static str, choices: ChoicesView) -> impl IntoView {
     let empty = choices.days.is_empty();
     view! {
         {choices.window_end.clone().map(|end| view! {
-            <p class="alert alert-info">"Votre premier rendez-vous doit avoir lieu au plus tard le " {end} "."</p>
+            <p class="alert alert-info">{tr!("alloc-first-meeting-due", date = end)}</p>
         })}
         <fieldset class="choices slots" aria-describedby="err-slot_id">
-            <legend>"Choisissez un créneau"</legend>
+            <legend>{tr!("alloc-slots-legend")}</legend>
             <p class="field-error" id="err-slot_id">{error}</p>
-            {empty.then(|| view! { <p>"Aucun créneau libre pour le moment. Appelez votre agence : elle vous proposera un rendez-vous."</p> })}
+            {empty.then(|| view! { <p>{tr!("alloc-slots-none")}</p> })}
             {choices.days.into_iter().map(|day| {
                 let kept = kept.clone();
                 view! {
@@ -175,8 +177,8 @@ pub fn SlotPicker(action: &'static str, choices: ChoicesView) -> impl IntoView {
                             <div class="choice">
                                 <input type="radio" id=id.clone() name="slot_id" value=s.id.to_string() checked=kept == s.id.to_string() />
                                 <label for=id>
-                                    <strong>{format!("{} – {}", s.time, s.end_time)}</strong>
-                                    <span class="meta">{format!(" avec {} · {}", s.counsellor, how)}</span>
+                                    <strong>{tr!("alloc-slot-time", start = s.time.clone(), end = s.end_time.clone())}</strong>
+                                    <span class="meta">" "{tr!("alloc-slot-meta", counsellor = s.counsellor.clone(), modalities = how)}</span>
                                 </label>
                             </div>
                         }
@@ -187,8 +189,8 @@ pub fn SlotPicker(action: &'static str, choices: ChoicesView) -> impl IntoView {
         <Choices
             action=action
             name="modality"
-            legend="Comment voulez-vous faire ce rendez-vous ?".to_string()
-            options=Modality::ALL.iter().map(|m| (m.as_str().to_string(), m.label().to_string())).collect()
+            legend=tr!("alloc-slots-modality-legend")
+            options=Modality::ALL.iter().map(|m| (m.as_str().to_string(), crate::i18n::t(m.label_key()))).collect()
             selected="sur_place"
         />
         <input type="hidden" name="idempotency_key" value=choices.idempotency_key />
@@ -201,9 +203,9 @@ pub fn BookPage() -> impl IntoView {
         || booking_choices(None),
         |c| {
             view! {
-                <Title text="Prendre rendez-vous — Portail ALI" />
-                <h1>"Prendre rendez-vous"</h1>
-                <Form action=paths::BOOK check="book" submit="Réserver ce rendez-vous">
+                <Title text=tr!("alloc-book-title") />
+                <h1>{tr!("alloc-book-heading")}</h1>
+                <Form action=paths::BOOK check="book" submit=tr!("alloc-book-submit")>
                     <SlotPicker action=paths::BOOK choices=c />
                 </Form>
             }
@@ -226,29 +228,29 @@ pub fn AppointmentPage() -> impl IntoView {
             let booked = a.status == "booked";
             let limit = a.change_limit.clone();
             view! {
-                <Title text="Mon rendez-vous — Portail ALI" />
-                <h1>"Mon rendez-vous"</h1>
+                <Title text=tr!("alloc-appointment-title") />
+                <h1>{tr!("alloc-appointment-heading")}</h1>
                 <AppointmentCard a=a />
                 {booked.then(|| view! {
-                    <p><a href=format!("/rdv/{id}/calendrier.ics") download="rendez-vous.ics">"Ajouter à mon agenda (fichier calendrier)"</a></p>
+                    <p><a href=pages::calendar(id) download=tr!("alloc-appointment-calendar-filename")>{tr!("alloc-appointment-calendar-link")}</a></p>
                 })}
                 {if can_change {
                     view! {
-                        <p>"Vous pouvez déplacer ou annuler ce rendez-vous jusqu'au " {limit} "."</p>
-                        <p><a class="btn" href=format!("/rdv/{id}/deplacer")>"Déplacer ce rendez-vous"</a></p>
-                        <h2>"Annuler ce rendez-vous"</h2>
-                        <Form action=paths::CANCEL check="reason" submit="Annuler le rendez-vous" secondary=true>
+                        <p>{tr!("alloc-appointment-change-until", limit = limit)}</p>
+                        <p><a class="btn" href=pages::move_appointment(id)>{tr!("alloc-appointment-move-link")}</a></p>
+                        <h2>{tr!("alloc-appointment-cancel-heading")}</h2>
+                        <Form action=paths::CANCEL check="reason" submit=tr!("alloc-appointment-cancel-submit") secondary=true>
                             <input type="hidden" name="appointment_id" value=id.to_string() />
-                            <Field action=paths::CANCEL name="reason" label="Pourquoi annulez-vous ?" hint="Quelques mots suffisent, par exemple : « je suis malade »." required=true />
+                            <Field action=paths::CANCEL name="reason" label=tr!("alloc-appointment-cancel-reason-label") hint=tr!("alloc-appointment-cancel-reason-hint") required=true />
                         </Form>
                     }
                     .into_any()
                 } else if booked {
-                    view! { <p class="alert alert-info">"Pour changer ce rendez-vous maintenant, appelez votre référent·e."</p> }.into_any()
+                    view! { <p class="alert alert-info">{tr!("alloc-appointment-call-referent")}</p> }.into_any()
                 } else {
-                    view! { <p><a class="btn" href="/rdv/prendre">"Prendre un nouveau rendez-vous"</a></p> }.into_any()
+                    view! { <p><a class="btn" href=pages::BOOK>{tr!("alloc-appointment-book-new")}</a></p> }.into_any()
                 }}
-                <p><a href="/espace">"Retour à mon espace"</a></p>
+                <p><a href=pages::ESPACE>{tr!("alloc-appointment-back")}</a></p>
             }
         },
     )
@@ -262,13 +264,13 @@ pub fn MovePage() -> impl IntoView {
         move |c| {
             let current = c.moving.clone();
             view! {
-                <Title text="Déplacer mon rendez-vous — Portail ALI" />
-                <h1>"Déplacer mon rendez-vous"</h1>
-                {current.map(|a| view! { <p>"Rendez-vous actuel : " {a.when}</p> })}
-                <Form action=paths::MOVE check="move" submit="Déplacer le rendez-vous">
+                <Title text=tr!("alloc-move-title") />
+                <h1>{tr!("alloc-move-heading")}</h1>
+                {current.map(|a| view! { <p>{tr!("alloc-move-current", when = a.when)}</p> })}
+                <Form action=paths::MOVE check="move" submit=tr!("alloc-move-submit")>
                     <input type="hidden" name="appointment_id" value=id.to_string() />
                     <SlotPicker action=paths::MOVE choices=c />
-                    <Field action=paths::MOVE name="reason" label="Pourquoi déplacez-vous ce rendez-vous ?" hint="Quelques mots suffisent." required=true />
+                    <Field action=paths::MOVE name="reason" label=tr!("alloc-move-reason-label") hint=tr!("alloc-move-reason-hint") required=true />
                 </Form>
             }
         },

@@ -1,6 +1,10 @@
 //! The browser-side check: an island that runs the shared `validator` rules when a form is
-//! submitted, shows French errors next to their fields and keeps what was typed (nothing
+//! submitted, shows the errors next to their fields and keeps what was typed (nothing
 //! is sent). Valid forms submit as plain posts, exactly as without JavaScript.
+//!
+//! The WASM carries no catalogue: the server hands the island the texts of the form
+//! messages (`locales/<lang>/forms.ftl`) in the reader's language, as a prop, and the
+//! island shows the text of each error's key.
 
 use crate::domain::error::{AppError, FieldError};
 use crate::domain::inputs::*;
@@ -32,17 +36,37 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
     }
 }
 
+/// The keys of the form messages (the same in every language's `forms.ftl`).
+fn form_message_keys() -> impl Iterator<Item = &'static str> {
+    include_str!("../../locales/fr/forms.ftl")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
+}
+
+/// The form messages in the current language, for the island.
+pub fn form_messages() -> Vec<(String, String)> {
+    form_message_keys()
+        .map(|k| (k.to_string(), crate::i18n::t(k)))
+        .collect()
+}
+
 #[island]
-pub fn FormCheck(kind: String, children: Children) -> impl IntoView {
+pub fn FormCheck(
+    kind: String,
+    /// (catalogue key, text) of every form message, in the reader's language.
+    messages: Vec<(String, String)>,
+    children: Children,
+) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(div) = root.get() {
-            browser::attach(&div, &kind);
+            browser::attach(&div, &kind, messages.clone());
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = kind;
+    let _ = (kind, messages);
     view! { <div node_ref=root class="form-check">{children()}</div> }
 }
 
@@ -53,7 +77,7 @@ mod browser {
     use wasm_bindgen::{closure::Closure, JsCast};
     use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement, UrlSearchParams};
 
-    pub fn attach(root: &web_sys::HtmlDivElement, kind: &str) {
+    pub fn attach(root: &web_sys::HtmlDivElement, kind: &str, messages: Vec<(String, String)>) {
         let Some(form) = root.query_selector("form").ok().flatten() else {
             return;
         };
@@ -69,7 +93,7 @@ mod browser {
             };
             let encoded: String = params.to_string().into();
             let errors = validate(&kind, &encoded);
-            show(&target, &errors);
+            show(&target, &errors, &messages);
             if !errors.is_empty() {
                 ev.prevent_default();
             }
@@ -91,7 +115,15 @@ mod browser {
         out
     }
 
-    fn show(form: &HtmlFormElement, errors: &[FieldError]) {
+    fn word<'a>(messages: &'a [(String, String)], key: &'a str) -> &'a str {
+        messages
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, text)| text.as_str())
+            .unwrap_or(key)
+    }
+
+    fn show(form: &HtmlFormElement, errors: &[FieldError], messages: &[(String, String)]) {
         for el in all(form, ".field-error") {
             el.set_text_content(None);
         }
@@ -106,7 +138,7 @@ mod browser {
                 .ok()
                 .flatten()
             {
-                el.set_text_content(Some(&e.message));
+                el.set_text_content(Some(word(messages, &e.code)));
             }
             for input in all(form, &format!("[name=\"{}\"]", e.field)) {
                 let _ = input.set_attribute("aria-invalid", "true");
@@ -118,9 +150,9 @@ mod browser {
         if let Some(s) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
             s.set_hidden(errors.is_empty());
             s.set_text_content((!errors.is_empty()).then_some(if errors.len() > 1 {
-                "Le formulaire contient des erreurs : corrigez les champs indiqués."
+                word(messages, "form-summary-many")
             } else {
-                "Le formulaire contient une erreur : corrigez le champ indiqué."
+                word(messages, "form-summary-one")
             }));
         }
         if let Some(f) = first {
@@ -142,5 +174,25 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["slot_id", "reason"]);
         assert!(validate("signin", "identifier=0612345678").is_empty());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_island_gets_the_text_of_every_key_the_rules_can_give() {
+        let messages = super::form_messages();
+        let inputs = include_str!("../domain/inputs.rs");
+        for (key, text) in &messages {
+            assert_ne!(key, text, "{key} has no French text");
+        }
+        // Every key a rule names is sent to the island.
+        for part in inputs.split('"').skip(1).step_by(2) {
+            if part.starts_with("form-") {
+                assert!(
+                    messages.iter().any(|(k, _)| k == part),
+                    "{part} is not in forms.ftl"
+                );
+            }
+        }
+        assert!(messages.iter().any(|(k, _)| k == "form-summary-one"));
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::error::AppError;
 use crate::flash::Flash;
+use crate::tr;
 use leptos::prelude::*;
 
 pub fn flash() -> Flash {
@@ -17,7 +18,7 @@ pub fn kept(action: &str, field: &str, default: impl Into<String>) -> String {
         .unwrap_or_else(|| default.into())
 }
 
-/// The notice left by the previous action ("Votre rendez-vous est confirmé").
+/// The notice left by the previous action (already in the reader's language).
 #[component]
 pub fn Notice() -> impl IntoView {
     flash()
@@ -33,7 +34,7 @@ pub fn Form(
     /// Which shared validation rules the browser runs ("" for none).
     #[prop(optional)]
     check: &'static str,
-    submit: &'static str,
+    #[prop(into)] submit: String,
     #[prop(optional)] secondary: bool,
     #[prop(optional, into)] class: String,
     children: Children,
@@ -52,8 +53,12 @@ pub fn Form(
     if check.is_empty() {
         form.into_any()
     } else {
-        view! { <super::check::FormCheck kind=check.to_string()>{form}</super::check::FormCheck> }
-            .into_any()
+        view! {
+            <super::check::FormCheck kind=check.to_string() messages=super::check::form_messages()>
+                {form}
+            </super::check::FormCheck>
+        }
+        .into_any()
     }
 }
 
@@ -62,8 +67,8 @@ pub fn Form(
 pub fn Field(
     action: &'static str,
     name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional, into)] value: String,
     #[prop(optional)] autocomplete: &'static str,
@@ -108,11 +113,11 @@ pub fn Field(
 pub fn Choices(
     action: &'static str,
     name: &'static str,
-    legend: String,
+    #[prop(into)] legend: String,
     /// (value, label)
     options: Vec<(String, String)>,
     #[prop(optional, into)] selected: String,
-    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] hint: String,
 ) -> impl IntoView {
     let error = flash().field_error(action, name);
     let selected = kept(action, name, selected);
@@ -143,7 +148,7 @@ pub fn Choices(
 pub fn Check(
     action: &'static str,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(optional)] checked: bool,
 ) -> impl IntoView {
     let f = flash();
@@ -172,13 +177,13 @@ pub fn error_view(e: AppError) -> AnyView {
             );
         }
         if e == AppError::NotSignedIn {
-            leptos_axum::redirect("/connexion");
+            leptos_axum::redirect(crate::pages::SIGN_IN);
         }
     }
     view! {
         <div class="alert alert-error" role="alert">
             <p>{e.to_string()}</p>
-            <p><a href="/">"Revenir à l'accueil"</a></p>
+            <p><a href=crate::pages::HOME>{tr!("common-back-home")}</a></p>
         </div>
     }
     .into_any()
@@ -196,7 +201,7 @@ where
 {
     let data = Resource::new_blocking(|| (), move |_| load());
     view! {
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!("common-loading")}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {

@@ -7,6 +7,9 @@ pub mod staff;
 
 use crate::api::auth::whoami;
 use crate::api::paths;
+use crate::i18n::Lang;
+use crate::pages;
+use crate::tr;
 use components::Notice;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -28,13 +31,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             }
         }
     }
+    // The language negotiated by the middleware, for every component of the page.
+    let lang = Lang::current();
+    provide_context(lang);
     view! {
         <!DOCTYPE html>
-        <html lang="fr">
+        <html lang=lang.tag() dir=lang.dir()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="description" content="Portail des agences locales d'insertion de Seine-Saint-Denis : votre référent·e et vos rendez-vous." />
+                <meta name="description" content=tr!("common-meta-description") />
                 <link rel="stylesheet" href="/pkg/portail.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />
@@ -53,7 +59,7 @@ pub fn App() -> impl IntoView {
     let a = SsrMode::Async;
     view! {
         <Router>
-            <a class="skip" href="#contenu">"Aller au contenu"</a>
+            <a class="skip" href="#contenu">{tr!("common-skip")}</a>
             <Header />
             <main id="contenu" tabindex="-1">
                 <Notice />
@@ -75,7 +81,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footer">
-                <p>"Portail des agences locales d'insertion (ALI) — Département de la Seine-Saint-Denis"</p>
+                <p>{tr!("common-footer")}</p>
             </footer>
         </Router>
     }
@@ -86,33 +92,50 @@ fn Header() -> impl IntoView {
     let me = Resource::new_blocking(|| (), |_| whoami());
     view! {
         <header class="header">
-            <a class="brand" href="/">"Portail ALI"</a>
+            <a class="brand" href=pages::HOME>{tr!("common-brand")}</a>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     me.await.ok().flatten().map(|me| {
-                        let links: Vec<(&str, &str)> = if me.is_staff {
-                            let mut l = vec![("/pro/agenda", "Agenda"), ("/pro/creneaux", "Créneaux"), ("/pro/allocataires", "Allocataires")];
+                        let links: Vec<(&str, String)> = if me.is_staff {
+                            let mut l = vec![
+                                (pages::AGENDA, tr!("common-nav-agenda")),
+                                (pages::SLOTS, tr!("common-nav-slots")),
+                                (pages::CASELOAD, tr!("common-nav-caseload")),
+                            ];
                             if me.can_see_messages {
-                                l.push(("/pro/messages", "Messages envoyés"));
+                                l.push((pages::MESSAGES, tr!("common-nav-messages")));
                             }
                             l
                         } else {
-                            vec![("/espace", "Mon espace"), ("/rdv/prendre", "Prendre rendez-vous")]
+                            vec![(pages::ESPACE, tr!("common-nav-espace")), (pages::BOOK, tr!("common-nav-book"))]
                         };
+                        let current = me.agency_id;
+                        let picker = (!me.agencies.is_empty()).then(|| view! {
+                            <form method="post" action=paths::CHOOSE_AGENCY class="agency-picker">
+                                <label for="agency-picker">{tr!("common-agency-label")}</label>
+                                <select id="agency-picker" name="agency_id">
+                                    {me.agencies.into_iter().map(|(id, name)| view! {
+                                        <option value=id.to_string() selected=current == Some(id)>{name}</option>
+                                    }).collect_view()}
+                                </select>
+                                <button type="submit" class="btn btn-secondary">{tr!("common-agency-choose")}</button>
+                            </form>
+                        });
                         view! {
-                            <nav aria-label="Menu principal">
+                            <nav aria-label=tr!("common-nav-label")>
                                 <ul>
                                     {links.into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
                                 </ul>
                             </nav>
+                            {picker}
                             <div class="who">
                                 <span>{me.name}</span>
                                 <form method="post" action=paths::SIGN_OUT>
-                                    <button type="submit" class="link">"Me déconnecter"</button>
+                                    <button type="submit" class="link">{tr!("common-sign-out")}</button>
                                 </form>
                                 <form method="post" action=paths::SIGN_OUT>
                                     <input type="hidden" name="partout" value="1" />
-                                    <button type="submit" class="link">"Me déconnecter de tous mes appareils"</button>
+                                    <button type="submit" class="link">{tr!("common-sign-out-everywhere")}</button>
                                 </form>
                             </div>
                         }
@@ -126,13 +149,10 @@ fn Header() -> impl IntoView {
 #[component]
 fn Home() -> impl IntoView {
     view! {
-        <Title text="Portail ALI — Seine-Saint-Denis" />
-        <h1>"Portail des agences locales d'insertion"</h1>
-        <p class="lead">
-            "Vous touchez le RSA (revenu de solidarité active) et une agence locale d'insertion (ALI) vous accompagne ? "
-            "Ici, vous voyez votre référent·e et vous prenez, déplacez ou annulez vos rendez-vous."
-        </p>
-        <p><a class="btn" href="/connexion">"Me connecter"</a></p>
-        <p><a href="/pro/connexion">"Espace des professionnel·les de l'ALI"</a></p>
+        <Title text=tr!("home-title") />
+        <h1>{tr!("home-heading")}</h1>
+        <p class="lead">{tr!("home-lead")}</p>
+        <p><a class="btn" href=pages::SIGN_IN>{tr!("home-sign-in")}</a></p>
+        <p><a href=pages::STAFF_SIGN_IN>{tr!("home-staff")}</a></p>
     }
 }

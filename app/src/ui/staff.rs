@@ -6,7 +6,9 @@ use crate::api::agenda::{agenda, slots_page};
 use crate::api::caseload::{allocataire_file, caseload};
 use crate::api::outbox::sent_messages;
 use crate::api::paths;
-use crate::domain::appointment::AppointmentStatus;
+use crate::domain::appointment::{AppointmentStatus, Modality};
+use crate::pages;
+use crate::tr;
 use crate::views::{AppointmentView, Counsellor};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,11 +17,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn StaffSignIn() -> impl IntoView {
     view! {
-        <Title text="Connexion professionnelle — Portail ALI" />
-        <h1>"Connexion professionnelle"</h1>
-        <Form action=paths::STAFF_SIGN_IN check="staff" submit="Me connecter">
-            <Field action=paths::STAFF_SIGN_IN name="email" label="Adresse e-mail professionnelle" kind="email" autocomplete="username" required=true />
-            <Field action=paths::STAFF_SIGN_IN name="password" label="Mot de passe" kind="password" autocomplete="current-password" required=true />
+        <Title text=tr!("staff-sign-in-title") />
+        <h1>{tr!("staff-sign-in-heading")}</h1>
+        <Form action=paths::STAFF_SIGN_IN check="staff" submit=tr!("staff-sign-in-submit")>
+            <Field action=paths::STAFF_SIGN_IN name="email" label=tr!("staff-sign-in-email") kind="email" autocomplete="username" required=true />
+            <Field action=paths::STAFF_SIGN_IN name="password" label=tr!("staff-sign-in-password") kind="password" autocomplete="current-password" required=true />
         </Form>
     }
 }
@@ -42,15 +44,15 @@ fn CounsellorFilter(
     view! {
         <form method="get" action=path class="filter">
             {extra.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v /> }).collect_view()}
-            <label for="f-conseiller">"Conseiller·ère"</label>
+            <label for="f-conseiller">{tr!("staff-filter-counsellor")}</label>
             <select id="f-conseiller" name="conseiller">
-                {all.then(|| view! { <option value="" selected=selected.is_none()>"Toute l'agence"</option> })}
+                {all.then(|| view! { <option value="" selected=selected.is_none()>{tr!("staff-filter-all")}</option> })}
                 {counsellors.into_iter().map(|c| {
-                    let label = format!("{} ({} suivis)", c.name, c.caseload);
+                    let label = tr!("staff-filter-counsellor-option", name = &c.name, n = c.caseload);
                     view! { <option value=c.id.to_string() selected=selected == Some(c.id)>{label}</option> }
                 }).collect_view()}
             </select>
-            <button type="submit" class="btn btn-secondary">"Afficher"</button>
+            <button type="submit" class="btn btn-secondary">{tr!("staff-filter-submit")}</button>
         </form>
     }
 }
@@ -81,7 +83,7 @@ fn AgendaItem(a: AppointmentView) -> impl IntoView {
         <li class="item">
             <p>
                 <strong>{a.time.clone()}</strong>" · "
-                <a href=format!("/pro/allocataires/{}", a.allocataire_id)>{a.allocataire.clone()}</a>
+                <a href=pages::file(a.allocataire_id)>{a.allocataire.clone()}</a>
                 " · "{a.modality_label.clone()}" · "{a.counsellor.clone()}
             </p>
             <p class=format!("badge badge-{}", a.status)>{a.status_label.clone()}</p>
@@ -89,12 +91,12 @@ fn AgendaItem(a: AppointmentView) -> impl IntoView {
                 <form method="post" action=paths::OUTCOME class="inline">
                     {error.map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
                     <input type="hidden" name="appointment_id" value=id.to_string() />
-                    <label for=select_id.clone()>"Résultat"</label>
+                    <label for=select_id.clone()>{tr!("staff-agenda-outcome")}</label>
                     <select id=select_id name="outcome">
-                        <option value="">"— Choisir —"</option>
-                        {options.into_iter().map(|o| view! { <option value=o.as_str()>{o.label()}</option> }).collect_view()}
+                        <option value="">{tr!("staff-agenda-outcome-choose")}</option>
+                        {options.into_iter().map(|o| view! { <option value=o.as_str()>{crate::i18n::t(o.label_key())}</option> }).collect_view()}
                     </select>
-                    <button type="submit" class="btn btn-secondary">"Enregistrer"</button>
+                    <button type="submit" class="btn btn-secondary">{tr!("staff-agenda-outcome-submit")}</button>
                 </form>
             })}
         </li>
@@ -121,28 +123,29 @@ pub fn Agenda() -> impl IntoView {
                 extra.push(("semaine", "1".to_string()));
             }
             view! {
-                <Title text="Agenda — Portail ALI" />
-                <h1>"Agenda : " {v.title.clone()}</h1>
-                <nav class="pager" aria-label="Période">
-                    <a href=format!("/pro/agenda?jour={}{wk}{sel}", v.prev)>"← Précédent"</a>
-                    <a href=format!("/pro/agenda?jour={}{sel}", v.date)>"Jour"</a>
-                    <a href=format!("/pro/agenda?jour={}&semaine=1{sel}", v.date)>"Semaine"</a>
-                    <a href=format!("/pro/agenda?jour={}{wk}{sel}", v.next)>"Suivant →"</a>
+                <Title text=tr!("staff-agenda-title") />
+                <h1>{tr!("staff-agenda-heading", period = v.title.clone())}</h1>
+                <nav class="pager" aria-label=tr!("staff-agenda-pager")>
+                    <a href=format!("{}?jour={}{wk}{sel}", pages::AGENDA, v.prev)>{tr!("staff-agenda-prev")}</a>
+                    <a href=format!("{}?jour={}{sel}", pages::AGENDA, v.date)>{tr!("staff-agenda-day")}</a>
+                    <a href=format!("{}?jour={}&semaine=1{sel}", pages::AGENDA, v.date)>{tr!("staff-agenda-week")}</a>
+                    <a href=format!("{}?jour={}{wk}{sel}", pages::AGENDA, v.next)>{tr!("staff-agenda-next")}</a>
                 </nav>
-                <CounsellorFilter path="/pro/agenda" counsellors=v.counsellors.clone() selected=v.selected all=true extra=extra />
+                <CounsellorFilter path=pages::AGENDA counsellors=v.counsellors.clone() selected=v.selected all=true extra=extra />
                 {v.days.into_iter().map(|d| {
                     let empty = d.appointments.is_empty() && d.free_slots.is_empty();
                     view! {
                         <section class="day-block">
                             <h2>{d.day}</h2>
-                            {empty.then(|| view! { <p>"Rien de prévu."</p> })}
+                            {empty.then(|| view! { <p>{tr!("staff-agenda-nothing")}</p> })}
                             {(!d.appointments.is_empty()).then(|| view! {
                                 <ul class="list">{d.appointments.into_iter().map(|a| view! { <AgendaItem a=a /> }).collect_view()}</ul>
                             })}
                             {(!d.free_slots.is_empty()).then(|| view! {
-                                <p class="meta">"Créneaux libres : "
-                                    {d.free_slots.iter().map(|s| format!("{} ({})", s.time, s.counsellor)).collect::<Vec<_>>().join(", ")}
-                                </p>
+                                <p class="meta">{tr!(
+                                    "staff-agenda-free-slots",
+                                    slots = d.free_slots.iter().map(|s| tr!("staff-agenda-free-slot", time = &s.time, counsellor = &s.counsellor)).collect::<Vec<_>>().join(", "),
+                                )}</p>
                             })}
                         </section>
                     }
@@ -161,52 +164,53 @@ pub fn Slots() -> impl IntoView {
             let selected = v.selected.to_string();
             let selected_for_absence = selected.clone();
             view! {
-                <Title text="Créneaux — Portail ALI" />
-                <h1>"Créneaux de rendez-vous"</h1>
-                {(v.counsellors.len() > 1).then(|| view! { <CounsellorFilter path="/pro/creneaux" counsellors=v.counsellors.clone() selected=Some(v.selected) /> })}
-                <h2>"Ouvrir des créneaux"</h2>
-                <Form action=paths::OPEN_SLOTS check="slot" submit="Ouvrir">
+                <Title text=tr!("staff-slots-title") />
+                <h1>{tr!("staff-slots-heading")}</h1>
+                {(v.counsellors.len() > 1).then(|| view! { <CounsellorFilter path=pages::SLOTS counsellors=v.counsellors.clone() selected=Some(v.selected) /> })}
+                <h2>{tr!("staff-slots-open-heading")}</h2>
+                <Form action=paths::OPEN_SLOTS check="slot" submit=tr!("staff-slots-open-submit")>
                     <input type="hidden" name="counsellor_id" value=selected.clone() />
-                    <Field action=paths::OPEN_SLOTS name="date" label="Date" kind="date" required=true />
-                    <Field action=paths::OPEN_SLOTS name="time" label="Heure de début" kind="time" required=true />
-                    <Field action=paths::OPEN_SLOTS name="duration" label="Durée d'un rendez-vous (minutes)" kind="number" value="45" inputmode="numeric" required=true />
-                    <Field action=paths::OPEN_SLOTS name="until" label="Heure de fin de la plage (facultatif)" kind="time" hint="Laissez vide pour un seul créneau. Sinon la plage est découpée en créneaux de la durée choisie." />
-                    <Field action=paths::OPEN_SLOTS name="weeks" label="Répéter chaque semaine pendant (semaines)" kind="number" value="1" inputmode="numeric" hint="1 : une seule fois. Jusqu'à 12 semaines." />
-                    <Field action=paths::OPEN_SLOTS name="location" label="Lieu (facultatif)" hint="Laissez vide : adresse de l'agence." />
+                    <Field action=paths::OPEN_SLOTS name="date" label=tr!("staff-slots-date") kind="date" required=true />
+                    <Field action=paths::OPEN_SLOTS name="time" label=tr!("staff-slots-time") kind="time" required=true />
+                    <Field action=paths::OPEN_SLOTS name="duration" label=tr!("staff-slots-duration") kind="number" value="45" inputmode="numeric" required=true />
+                    <Field action=paths::OPEN_SLOTS name="until" label=tr!("staff-slots-until") kind="time" hint=tr!("staff-slots-until-hint") />
+                    <Field action=paths::OPEN_SLOTS name="weeks" label=tr!("staff-slots-weeks") kind="number" value="1" inputmode="numeric" hint=tr!("staff-slots-weeks-hint") />
+                    <Field action=paths::OPEN_SLOTS name="location" label=tr!("staff-slots-location") hint=tr!("staff-slots-location-hint") />
                     <fieldset class="choices" aria-describedby="err-modalities">
-                        <legend>"Modalités proposées"</legend>
+                        <legend>{tr!("staff-slots-modalities")}</legend>
                         <p class="field-error" id="err-modalities">{flash().field_error(paths::OPEN_SLOTS, "modalities")}</p>
-                        <Check action=paths::OPEN_SLOTS name="sur_place" label="Sur place" checked=true />
-                        <Check action=paths::OPEN_SLOTS name="telephone" label="Par téléphone" checked=true />
-                        <Check action=paths::OPEN_SLOTS name="visio" label="En visio" />
+                        <Check action=paths::OPEN_SLOTS name="sur_place" label=crate::i18n::t(Modality::SurPlace.label_key()) checked=true />
+                        <Check action=paths::OPEN_SLOTS name="telephone" label=crate::i18n::t(Modality::Telephone.label_key()) checked=true />
+                        <Check action=paths::OPEN_SLOTS name="visio" label=crate::i18n::t(Modality::Visio.label_key()) />
                     </fieldset>
                 </Form>
-                <h2>"Déclarer une absence"</h2>
-                <Form action=paths::ABSENCE check="absence" submit="Fermer les créneaux libres de cette période" secondary=true>
+                <h2>{tr!("staff-slots-absence-heading")}</h2>
+                <Form action=paths::ABSENCE check="absence" submit=tr!("staff-slots-absence-submit") secondary=true>
                     <input type="hidden" name="counsellor_id" value=selected_for_absence />
-                    <Field action=paths::ABSENCE name="from" label="Du" kind="date" required=true />
-                    <Field action=paths::ABSENCE name="to" label="Au (inclus)" kind="date" required=true />
+                    <Field action=paths::ABSENCE name="from" label=tr!("staff-slots-absence-from") kind="date" required=true />
+                    <Field action=paths::ABSENCE name="to" label=tr!("staff-slots-absence-to") kind="date" required=true />
                 </Form>
-                <h2>"Créneaux à venir"</h2>
+                <h2>{tr!("staff-slots-upcoming-heading")}</h2>
                 {(v.overlaps > 0).then(|| view! {
-                    <p class="alert alert-error" role="alert">{format!("{} créneau(x) se chevauchent : vérifiez-les ci-dessous.", v.overlaps)}</p>
+                    <p class="alert alert-error" role="alert">{tr!("staff-slots-overlaps", n = v.overlaps)}</p>
                 })}
-                {v.days.is_empty().then(|| view! { <p>"Aucun créneau ouvert."</p> })}
+                {v.days.is_empty().then(|| view! { <p>{tr!("staff-slots-none")}</p> })}
                 {v.days.into_iter().map(|d| view! {
                     <h3>{d.day}</h3>
                     <ul class="list">
                         {d.slots.into_iter().map(|s| {
                             let how = s.modalities.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join(", ");
-                            let label = format!("Fermer le créneau de {}", s.time);
+                            let label = tr!("staff-slots-close-label", time = &s.time);
+                            let text = tr!("staff-slots-slot", start = &s.time, end = &s.end_time, modalities = how);
                             view! {
                                 <li class="item">
-                                    <span>{format!("{} – {} · {}", s.time, s.end_time, how)}</span>
-                                    {s.booked.then(|| view! { <span class="badge badge-booked">"Réservé"</span> })}
-                                    {s.overlap.then(|| view! { <span class="badge badge-late">"Chevauchement"</span> })}
+                                    <span>{text}</span>
+                                    {s.booked.then(|| view! { <span class="badge badge-booked">{tr!("staff-slots-booked")}</span> })}
+                                    {s.overlap.then(|| view! { <span class="badge badge-late">{tr!("staff-slots-overlap")}</span> })}
                                     {(!s.booked).then(|| view! {
                                         <form method="post" action=paths::CLOSE_SLOT class="inline">
                                             <input type="hidden" name="slot_id" value=s.id.to_string() />
-                                            <button type="submit" class="btn btn-secondary" aria-label=label>"Fermer"</button>
+                                            <button type="submit" class="btn btn-secondary" aria-label=label>{tr!("staff-slots-close")}</button>
                                         </form>
                                     })}
                                 </li>
@@ -227,27 +231,27 @@ pub fn Caseload() -> impl IntoView {
         |v| {
             let total = v.lines.len();
             view! {
-                <Title text="Allocataires suivis — Portail ALI" />
-                <h1>"Allocataires suivis (file active)"</h1>
-                <CounsellorFilter path="/pro/allocataires" counsellors=v.counsellors.clone() selected=v.selected all=true />
-                <p>{format!("{total} personne(s). Premier rendez-vous : {} en retard, {} à faire sous 3 jours.", v.late, v.due_soon)}</p>
+                <Title text=tr!("staff-caseload-title") />
+                <h1>{tr!("staff-caseload-heading")}</h1>
+                <CounsellorFilter path=pages::CASELOAD counsellors=v.counsellors.clone() selected=v.selected all=true />
+                <p>{tr!("staff-caseload-summary", total = total, late = v.late, due_soon = v.due_soon)}</p>
                 <div class="table-wrap">
                     <table>
-                        <caption>"Allocataires et délai du premier rendez-vous (15 jours après l'orientation)"</caption>
+                        <caption>{tr!("staff-caseload-caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Nom"</th>
-                                <th scope="col">"Référent·e"</th>
-                                <th scope="col">"Orientation"</th>
-                                <th scope="col">"1er RDV avant le"</th>
-                                <th scope="col">"Suivi"</th>
-                                <th scope="col">"Prochain RDV"</th>
+                                <th scope="col">{tr!("staff-caseload-col-name")}</th>
+                                <th scope="col">{tr!("staff-caseload-col-counsellor")}</th>
+                                <th scope="col">{tr!("staff-caseload-col-orientation")}</th>
+                                <th scope="col">{tr!("staff-caseload-col-deadline")}</th>
+                                <th scope="col">{tr!("staff-caseload-col-flag")}</th>
+                                <th scope="col">{tr!("staff-caseload-col-next")}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {v.lines.into_iter().map(|l| view! {
                                 <tr>
-                                    <th scope="row"><a href=format!("/pro/allocataires/{}", l.id)>{l.name}</a></th>
+                                    <th scope="row"><a href=pages::file(l.id)>{l.name}</a></th>
                                     <td>{l.counsellor}</td>
                                     <td>{l.orientation}</td>
                                     <td>{l.deadline}</td>
@@ -272,18 +276,18 @@ pub fn FilePage() -> impl IntoView {
         move |v| {
             let f = flash();
             view! {
-                <Title text="Dossier allocataire — Portail ALI" />
+                <Title text=tr!("staff-file-title") />
                 <h1>{v.line.name.clone()}</h1>
                 <dl class="card">
-                    <dt>"N° allocataire"</dt><dd>{v.line.numero.clone()}</dd>
-                    <dt>"Contact"</dt><dd>{v.contact.clone()}</dd>
-                    <dt>"Référent·e"</dt><dd>{v.line.counsellor.clone()}</dd>
-                    <dt>"Orientation"</dt><dd>{v.line.orientation.clone()}</dd>
-                    <dt>"Premier rendez-vous"</dt>
-                    <dd>{format!("avant le {} — ", v.line.deadline)}<span class=format!("badge badge-{}", v.line.flag)>{v.line.flag_label.clone()}</span></dd>
+                    <dt>{tr!("staff-file-numero")}</dt><dd>{v.line.numero.clone()}</dd>
+                    <dt>{tr!("staff-file-contact")}</dt><dd>{v.contact.clone()}</dd>
+                    <dt>{tr!("staff-file-counsellor")}</dt><dd>{v.line.counsellor.clone()}</dd>
+                    <dt>{tr!("staff-file-orientation")}</dt><dd>{v.line.orientation.clone()}</dd>
+                    <dt>{tr!("staff-file-first-meeting")}</dt>
+                    <dd>{tr!("staff-file-first-meeting-deadline", date = &v.line.deadline)}" "<span class=format!("badge badge-{}", v.line.flag)>{v.line.flag_label.clone()}</span></dd>
                 </dl>
-                <h2>"Rendez-vous"</h2>
-                {v.appointments.is_empty().then(|| view! { <p>"Aucun rendez-vous."</p> })}
+                <h2>{tr!("staff-file-appointments")}</h2>
+                {v.appointments.is_empty().then(|| view! { <p>{tr!("staff-file-no-appointment")}</p> })}
                 <ul class="list">
                     {v.appointments.into_iter().map(|a| {
                         let booked = a.status == "booked";
@@ -298,18 +302,18 @@ pub fn FilePage() -> impl IntoView {
                                 {booked.then(|| view! {
                                     <form method="post" action=paths::STAFF_CANCEL class="inline">
                                         <input type="hidden" name="appointment_id" value=id.to_string() />
-                                        <label for=rid.clone()>"Motif d'annulation"</label>
+                                        <label for=rid.clone()>{tr!("staff-file-cancel-reason")}</label>
                                         {error.map(|e| view! { <p class="field-error">{e}</p> })}
                                         <input id=rid name="reason" type="text" />
-                                        <button type="submit" class="btn btn-secondary">"Annuler ce rendez-vous"</button>
+                                        <button type="submit" class="btn btn-secondary">{tr!("staff-file-cancel-submit")}</button>
                                     </form>
                                 })}
                             </li>
                         }
                     }).collect_view()}
                 </ul>
-                <h2>"Prendre un rendez-vous pour cette personne"</h2>
-                <Form action=paths::BOOK_FOR check="book" submit="Réserver">
+                <h2>{tr!("staff-file-book-heading")}</h2>
+                <Form action=paths::BOOK_FOR check="book" submit=tr!("staff-file-book-submit")>
                     <input type="hidden" name="allocataire_id" value=id.to_string() />
                     <SlotPicker action=paths::BOOK_FOR choices=v.choices />
                 </Form>
@@ -322,13 +326,13 @@ pub fn FilePage() -> impl IntoView {
 pub fn Messages() -> impl IntoView {
     page(sent_messages, |list| {
         view! {
-            <Title text="Messages envoyés — Portail ALI" />
-            <h1>"Messages envoyés"</h1>
-            <p>"Les SMS et e-mails partis de l'agence (100 derniers)."</p>
+            <Title text=tr!("staff-messages-title") />
+            <h1>{tr!("staff-messages-heading")}</h1>
+            <p>{tr!("staff-messages-intro")}</p>
             <ul class="list">
                 {list.into_iter().map(|m| view! {
                     <li class="item message">
-                        <p><strong>{m.subject}</strong>" · "{m.channel}" à "{m.recipient}" · "{m.when}" · "{m.status}</p>
+                        <p><strong>{m.subject}</strong>" · "{tr!("staff-messages-meta", channel = m.channel, recipient = m.recipient, when = m.when, status = m.status)}</p>
                         <p class="body">{m.body}</p>
                     </li>
                 }).collect_view()}

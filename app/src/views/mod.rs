@@ -29,4 +29,8 @@ pub struct Me {
     pub is_staff: bool,
     pub role_label: String,
     pub can_see_messages: bool,
+    /// The agencies the département admin may pick from (empty for everyone else).
+    pub agencies: Vec<(i64, String)>,
+    /// The agency the staff pages work on.
+    pub agency_id: Option<i64>,
 }

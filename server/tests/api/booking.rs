@@ -25,7 +25,10 @@ async fn a_plain_form_post_books_and_redirects_with_a_notice(db: Db) {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/rdv/prendre");
     let (_, html) = app.page(&c, "/rdv/prendre").await;
-    assert!(html.contains("Choisissez un créneau."), "field error shown");
+    assert!(
+        html.contains(r#"id="err-slot_id" class="field-error">Choisissez un créneau.</p>"#),
+        "field error shown next to its field"
+    );
     assert!(
         html.contains(r#"value="visio" checked"#),
         "the modality chosen is kept"
@@ -35,7 +38,7 @@ async fn a_plain_form_post_books_and_redirects_with_a_notice(db: Db) {
         .page(&c, "/rdv/prendre")
         .await
         .1
-        .contains("Le formulaire contient une erreur"));
+        .contains(r#"class="field-error">Choisissez un créneau."#));
     // The real booking.
     let res = app
         .form(

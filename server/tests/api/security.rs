@@ -278,6 +278,13 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             action: Action::ViewOutbox,
             on: On::Myself,
         },
+        // Last: the admin's choice (agency 1) must not change what the walk above expects.
+        Endpoint {
+            path: "/api/pro/agence",
+            form: vec![("agency_id", s(f.agency1))],
+            action: Action::ChooseAgency,
+            on: On::Myself,
+        },
     ];
     // Sign-in endpoints are public by nature; they are covered by tests/auth.rs.
     let public = [
@@ -477,7 +484,19 @@ async fn pages_carry_security_headers_and_are_not_cached() {
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["cache-control"], "no-store");
     assert_eq!(h["referrer-policy"], "same-origin");
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
+    assert_eq!(h["content-language"], "fr");
+    // The pseudo-locale, asked for by its tag: every word through the catalogue.
+    let pseudo = client()
+        .get(app.url("/connexion"))
+        .header("accept-language", "fr-XA")
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(pseudo.headers()["content-language"], "fr-XA");
+    let pseudo = pseudo.text().await.expect("html");
+    assert!(pseudo.contains(r#"<html lang="fr-XA" dir="ltr">"#));
+    assert!(pseudo.contains("<h1>[Mee coonneecteer]</h1>"), "{pseudo}");
     // The health check says the database answers.
     assert_eq!(
         client()
@@ -500,4 +519,95 @@ async fn pages_carry_security_headers_and_are_not_cached() {
         .await
         .unwrap_or_default()
         .contains("Cette page n'existe pas"));
+}
+
+/// The département admin picks an agency in the header: every staff page then works on
+/// it (kept in the session), a counsellor asked for by id still wins, and nobody else may
+/// pick one.
+async fn the_admin_picks_the_agency_the_staff_pages_work_on(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let admin = app.staff("admin@test.fr").await;
+    let (_, me) = app.call(&admin, "/api/moi", &[]).await;
+    let agencies = me["agencies"].as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(agencies, 2, "the admin is offered every agency: {me}");
+    let (_, before) = app.call(&admin, "/api/pro/allocataires", &[]).await;
+    let ids = |v: &serde_json::Value| -> Vec<i64> {
+        v["lines"]
+            .as_array()
+            .map(|l| l.iter().filter_map(|x| x["id"].as_i64()).collect())
+            .unwrap_or_default()
+    };
+    assert!(
+        ids(&before).contains(&f.people1[0]),
+        "agency 1 first: {before}"
+    );
+
+    let (status, done) = app
+        .call(
+            &admin,
+            "/api/pro/agence",
+            &[("agency_id", &f.agency2.to_string())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let (_, me) = app.call(&admin, "/api/moi", &[]).await;
+    assert_eq!(me["agency_id"].as_i64(), Some(f.agency2));
+    let (_, after) = app.call(&admin, "/api/pro/allocataires", &[]).await;
+    assert!(ids(&after).contains(&f.person2), "agency 2 now: {after}");
+    assert!(
+        !ids(&after).contains(&f.people1[0]),
+        "agency 2 only: {after}"
+    );
+    let (status, page) = app.page(&admin, "/pro/allocataires").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(&format!("/pro/allocataires/{}", f.person2)),
+        "the page follows the choice"
+    );
+    // A counsellor asked for by id is still reachable in their own agency.
+    let (status, agenda) = app
+        .call(
+            &admin,
+            "/api/pro/agenda",
+            &[("conseiller", &f.counsellor1.to_string())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{agenda}");
+
+    let (status, _) = app
+        .call(&admin, "/api/pro/agence", &[("agency_id", "999999")])
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "an agency that does not exist"
+    );
+    let manager = app.staff("manager1@test.fr").await;
+    let (status, _) = app
+        .call(
+            &manager,
+            "/api/pro/agence",
+            &[("agency_id", &f.agency2.to_string())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, still) = app.call(&manager, "/api/pro/allocataires", &[]).await;
+    assert!(
+        !ids(&still).contains(&f.person2),
+        "a manager stays in their agency: {still}"
+    );
+}
+on_both!(the_admin_picks_the_agency_the_staff_pages_work_on);
+
+/// The route table (`ui::App`'s `path!` literals) serves exactly the page paths of
+/// `app::pages`, the source the links, redirects and audience guards use.
+#[tokio::test]
+async fn the_route_table_serves_exactly_the_page_paths() {
+    let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::ui::App)
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
+    let pages: BTreeSet<String> = app::pages::ROUTES.iter().map(|p| p.to_string()).collect();
+    assert_eq!(routes, pages);
 }

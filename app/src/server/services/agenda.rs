@@ -8,8 +8,10 @@ use crate::domain::authz::{check, Action, Target};
 use crate::domain::error::AppError;
 use crate::domain::inputs::{parse_date, parse_time, AbsenceInput, SlotInput};
 use crate::domain::{Actor, SlotId, StaffId};
+use crate::pages;
 use crate::server::format;
 use crate::server::store::{NewSlot, StaffRow};
+use crate::tr;
 use crate::views::{AgendaDay, AgendaView, Done, SlotView, SlotsView};
 use chrono::{DateTime, Duration, Utc};
 use validator::Validate;
@@ -74,7 +76,7 @@ pub async fn agenda(
     let step = Duration::days(days);
     Ok(AgendaView {
         title: if week {
-            format!("Semaine du {}", format::date(start))
+            tr!("agenda-week-of", date = format::date(start))
         } else {
             format::date(date)
         },
@@ -154,25 +156,22 @@ pub async fn open_slots(
     let owner = slot_owner(st, actor, &input.counsellor_id).await?;
     let agency = owner.agency_id.ok_or(AppError::NotFound)?;
     let date = parse_date(&input.date)
-        .ok_or_else(|| AppError::field("date", "Saisissez une date valide."))?;
+        .ok_or_else(|| AppError::field("date", &tr!("agenda-invalid-date")))?;
     let start = parse_time(&input.time)
-        .ok_or_else(|| AppError::field("time", "Saisissez une heure valide."))?;
+        .ok_or_else(|| AppError::field("time", &tr!("agenda-invalid-time")))?;
     let minutes: i64 = input
         .duration
         .trim()
         .parse()
-        .map_err(|_| AppError::field("duration", "La durée va de 10 à 240 minutes."))?;
+        .map_err(|_| AppError::field("duration", &tr!("agenda-invalid-duration")))?;
     let until = if input.until.trim().is_empty() {
         start + Duration::minutes(minutes)
     } else {
         parse_time(&input.until)
-            .ok_or_else(|| AppError::field("until", "Saisissez une heure de fin valide (hh:mm)."))?
+            .ok_or_else(|| AppError::field("until", &tr!("agenda-invalid-until")))?
     };
     if until <= start || (until - start).num_minutes() < minutes {
-        return Err(AppError::field(
-            "until",
-            "L'heure de fin doit laisser la place d'au moins un créneau.",
-        ));
+        return Err(AppError::field("until", &tr!("agenda-until-too-early")));
     }
     let location = if input.location.trim().is_empty() {
         st.store
@@ -206,16 +205,10 @@ pub async fn open_slots(
         }
     }
     let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
-        return Err(AppError::field(
-            "date",
-            "Cette date est passée : choisissez une date à venir.",
-        ));
+        return Err(AppError::field("date", &tr!("agenda-date-past")));
     };
     if slots.len() > 500 {
-        return Err(AppError::field(
-            "weeks",
-            "Trop de créneaux d'un coup (500 au plus).",
-        ));
+        return Err(AppError::field("weeks", &tr!("agenda-too-many-slots")));
     }
     let existing = st
         .store
@@ -239,18 +232,17 @@ pub async fn open_slots(
     )
     .await;
     let mut notice = if n == 1 {
-        "1 créneau ouvert.".to_string()
+        tr!("agenda-slots-opened-one")
     } else {
-        format!("{n} créneaux ouverts.")
+        tr!("agenda-slots-opened-many", n = n)
     };
     if overlapping > 0 {
-        notice.push_str(&format!(
-            " Attention : {overlapping} chevauche(nt) un créneau existant."
-        ));
+        let warning = tr!("agenda-slots-overlap", n = overlapping);
+        notice = format!("{notice} {warning}");
     }
     Ok(Done {
         notice,
-        redirect: format!("/pro/creneaux?conseiller={}", owner.id),
+        redirect: format!("{}?conseiller={}", pages::SLOTS, owner.id),
     })
 }
 
@@ -268,13 +260,11 @@ pub async fn close_slot(
         Target::counsellor(slot.agency_id, slot.counsellor_id),
     )?;
     if !st.store.close_slot(slot_id).await? {
-        return Err(AppError::Conflict(
-            "Ce créneau est réservé : annulez d'abord le rendez-vous.".into(),
-        ));
+        return Err(AppError::Conflict(tr!("agenda-slot-booked")));
     }
     audit(st, actor, "slots.close", &format!("slot:{slot_id}"), now).await;
     Ok(Done {
-        notice: "Créneau fermé.".into(),
+        notice: tr!("agenda-slot-closed"),
         redirect: String::new(),
     })
 }
@@ -288,13 +278,10 @@ pub async fn add_absence(
     input.validate()?;
     let owner = slot_owner(st, actor, &input.counsellor_id).await?;
     let (Some(from), Some(to)) = (parse_date(&input.from), parse_date(&input.to)) else {
-        return Err(AppError::field("from", "Saisissez des dates valides."));
+        return Err(AppError::field("from", &tr!("agenda-invalid-dates")));
     };
     if to < from {
-        return Err(AppError::field(
-            "to",
-            "La date de fin doit suivre la date de début.",
-        ));
+        return Err(AppError::field("to", &tr!("agenda-end-before-start")));
     }
     let (a, b) = (
         format::day_start(from),
@@ -316,12 +303,13 @@ pub async fn add_absence(
         now,
     )
     .await;
-    let mut notice = format!("Absence enregistrée : {closed} créneau(x) libre(s) fermé(s).");
+    let mut notice = tr!("agenda-absence-recorded", n = closed);
     if booked > 0 {
-        notice.push_str(&format!(" Attention : {booked} rendez-vous reste(nt) prévu(s) sur cette période, à annuler ou déplacer."));
+        let warning = tr!("agenda-absence-booked-remain", n = booked);
+        notice = format!("{notice} {warning}");
     }
     Ok(Done {
         notice,
-        redirect: format!("/pro/creneaux?conseiller={}", owner.id),
+        redirect: format!("{}?conseiller={}", pages::SLOTS, owner.id),
     })
 }

@@ -10,6 +10,7 @@ use crate::domain::inputs::{
 use crate::domain::{Actor, AllocataireId};
 use crate::server::crypto;
 use crate::server::store::{CodeCheck, Principal};
+use crate::tr;
 use chrono::{DateTime, Utc};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -108,7 +109,9 @@ pub async fn resolve(
 }
 
 /// The answer to a code request is the same whether or not an account matched.
-pub const CODE_SENT: &str = "Si un compte correspond, nous venons d'envoyer un code à 6 chiffres par SMS ou par e-mail. Il est valable 10 minutes.";
+pub fn code_sent() -> String {
+    tr!("auth-code-sent")
+}
 
 /// Sends a code to the contact **on file** of the matching account. Returns the code id
 /// to keep in the asking browser's session (None when nothing matched: the caller answers
@@ -121,7 +124,7 @@ pub async fn request_code(
 ) -> Result<Option<i64>, AppError> {
     input.validate()?;
     let identifier = parse_identifier(&input.identifier)
-        .ok_or_else(|| AppError::field("identifier", "Identifiant non reconnu."))?;
+        .ok_or_else(|| AppError::field("identifier", &tr!("auth-identifier-unknown")))?;
     st.limits.send_code(
         client,
         &crypto::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()),
@@ -183,8 +186,6 @@ async fn send_code(
     Ok(id)
 }
 
-pub const WRONG_CODE: &str = "Ce code n'est pas le bon ou il a expiré. Vérifiez le dernier message reçu, ou demandez un nouveau code.";
-
 /// Checks a code against the one this browser asked for. Returns the signed-in actor's
 /// session record.
 pub async fn verify_code(
@@ -197,9 +198,7 @@ pub async fn verify_code(
     input.validate()?;
     st.limits.sign_in(client)?;
     let Some(pending) = pending else {
-        return Err(AppError::Conflict(
-            "Demandez d'abord un code de connexion.".into(),
-        ));
+        return Err(AppError::Conflict(tr!("auth-code-not-requested")));
     };
     let hash = crypto::keyed_hash(&st.settings.secret, input.code.trim());
     match st
@@ -240,7 +239,7 @@ pub async fn verify_code(
                 now,
             )
             .await;
-            Err(AppError::field("code", WRONG_CODE))
+            Err(AppError::field("code", &tr!("auth-wrong-code")))
         }
     }
 }
@@ -273,9 +272,7 @@ pub async fn accept_invitation(
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
     st.limits.sign_in(client)?;
-    let expired = || {
-        AppError::Conflict("Ce lien n'est plus valable. Connectez-vous avec votre numéro allocataire, votre téléphone ou votre e-mail.".into())
-    };
+    let expired = || AppError::Conflict(tr!("auth-invitation-expired"));
     let token = token.ok_or_else(expired)?;
     let hash = crypto::keyed_hash(&st.settings.secret, &token);
     let allocataire_id = st
@@ -290,8 +287,6 @@ pub async fn accept_invitation(
         .ok_or_else(expired)?;
     send_code(st, &p, false, now).await
 }
-
-pub const WRONG_PASSWORD: &str = "Adresse e-mail ou mot de passe incorrect.";
 
 pub async fn staff_sign_in(
     st: &AppState,
@@ -340,7 +335,7 @@ pub async fn staff_sign_in(
                 now,
             )
             .await;
-            Err(AppError::field("password", WRONG_PASSWORD))
+            Err(AppError::field("password", &tr!("auth-wrong-password")))
         }
     }
 }
@@ -358,17 +353,31 @@ pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::views::Me, AppErr
             crate::views::Me {
                 name: p.first_name,
                 is_staff: false,
-                role_label: "Allocataire".into(),
+                role_label: tr!("auth-role-allocataire"),
                 can_see_messages: false,
+                agencies: Vec::new(),
+                agency_id: None,
             }
         }
-        Actor::Staff { id, role, .. } => {
+        Actor::Staff { id, role, agency } => {
             let s = st.store.staff(*id).await?.ok_or(AppError::NotSignedIn)?;
+            let agencies = if scope(actor.role(), Action::ChooseAgency).is_some() {
+                st.store
+                    .agencies()
+                    .await?
+                    .into_iter()
+                    .map(|a| (a.id.0, a.name))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             crate::views::Me {
                 name: s.full_name(),
                 is_staff: true,
-                role_label: role.label().into(),
+                role_label: crate::i18n::t(role.label_key()),
                 can_see_messages: scope(actor.role(), Action::ViewOutbox).is_some(),
+                agencies,
+                agency_id: agency.map(|a| a.0),
             }
         }
     })

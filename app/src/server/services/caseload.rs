@@ -10,6 +10,7 @@ use crate::domain::error::AppError;
 use crate::domain::{Actor, AllocataireId};
 use crate::server::format;
 use crate::server::store::CaseloadRow;
+use crate::tr;
 use crate::views::{CaseloadLine, CaseloadView, FileView};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -24,8 +25,7 @@ fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> Caseload
         counsellor: r
             .counsellor_id
             .and_then(|c| names.get(c))
-            .unwrap_or("Non attribué")
-            .into(),
+            .map_or_else(|| tr!("caseload-unassigned"), str::to_string),
         orientation: format::date(orientation),
         deadline: format::date(deadline::first_meeting_deadline(orientation)),
         flag: match flag {
@@ -35,7 +35,7 @@ fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> Caseload
             DeadlineFlag::Met => "met",
         }
         .into(),
-        flag_label: flag.label().into(),
+        flag_label: crate::i18n::t(flag.label_key()),
         next: row.next_appointment_at.map(format::date_time),
     }
 }

@@ -16,6 +16,7 @@ use super::Settings;
 use crate::domain::authz::{check, Action, Target};
 use crate::domain::error::AppError;
 use crate::domain::{Actor, AgencyId, AllocataireId, StaffId};
+use crate::tr;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -51,20 +52,13 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict(c) => AppError::Conflict(
-                match c {
-                    Conflict::SlotTaken => "Ce créneau vient d'être pris. Choisissez-en un autre.",
-                    Conflict::SlotGone => "Ce créneau n'existe plus. Choisissez-en un autre.",
-                    Conflict::SlotNotOffered => {
-                        "Ce créneau n'est plus proposé. Choisissez-en un autre."
-                    }
-                    Conflict::UpcomingLimit => {
-                        "Vous avez déjà un rendez-vous prévu. Vous pouvez le déplacer depuis « Mon espace »."
-                    }
-                    Conflict::NotBooked => "Ce rendez-vous n'est plus modifiable.",
-                }
-                .into(),
-            ),
+            StoreError::Conflict(c) => AppError::Conflict(match c {
+                Conflict::SlotTaken => tr!("rdv-slot-taken"),
+                Conflict::SlotGone => tr!("rdv-slot-gone"),
+                Conflict::SlotNotOffered => tr!("rdv-slot-not-offered"),
+                Conflict::UpcomingLimit => tr!("rdv-upcoming-limit"),
+                Conflict::NotBooked => tr!("rdv-not-changeable"),
+            }),
             StoreError::Database(e) => {
                 tracing::error!(error = %e, "database error");
                 AppError::Internal

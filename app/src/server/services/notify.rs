@@ -5,6 +5,7 @@ use super::{internal, AppState};
 use crate::domain::appointment::Modality;
 use crate::domain::error::AppError;
 use crate::domain::{AgencyId, AllocataireId};
+use crate::i18n::{Arg, Lang};
 use crate::server::format;
 use crate::server::store::{
     AgencyRow, AllocataireRow, AppointmentRow, Channel, NewMessage, StaffRow,
@@ -12,8 +13,14 @@ use crate::server::store::{
 use crate::server::Settings;
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus};
 
-/// The title of every calendar entry: never the reason of the meeting.
-pub const ICS_TITLE: &str = "Rendez-vous avec votre référent·e";
+/// The catalogue key of every calendar entry's title: never the reason of the meeting.
+pub const ICS_TITLE_KEY: &str = "notify-ics-title";
+
+/// A message's text in its recipient's language (not the language of the request that
+/// caused it: a staff member's action writes to the allocataire).
+fn say(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
+    crate::i18n::text(lang, key, args)
+}
 
 /// Who a message is for: what every template needs of the person, and nothing more.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +30,8 @@ pub struct Recipient {
     pub first_name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The language their messages are written in (French until a file records one).
+    pub lang: Lang,
 }
 
 impl From<&AllocataireRow> for Recipient {
@@ -33,6 +42,7 @@ impl From<&AllocataireRow> for Recipient {
             first_name: p.first_name.clone(),
             phone: p.phone.clone(),
             email: p.email.clone(),
+            lang: Lang::default(),
         }
     }
 }
@@ -69,8 +79,13 @@ pub fn code_message(
     code: &str,
     ttl_minutes: i64,
 ) -> Option<NewMessage> {
-    let text = format!(
-        "Portail ALI : votre code de connexion est {code}. Il est valable {ttl_minutes} minutes. Ne le donnez à personne, même à un conseiller."
+    let text = say(
+        p.lang,
+        "notify-code-body",
+        &[
+            ("code", Arg::from(code)),
+            ("minutes", Arg::from(ttl_minutes)),
+        ],
     );
     let (channel, recipient) = channel_for(p, via_email)?;
     Some(NewMessage {
@@ -78,7 +93,7 @@ pub fn code_message(
         allocataire_id: Some(p.allocataire_id),
         channel,
         recipient,
-        subject: "Votre code de connexion".into(),
+        subject: say(p.lang, "notify-code-subject", &[]),
         body: text,
         ics: None,
         sensitive: true,
@@ -106,36 +121,53 @@ pub fn appointment_messages(
     agency: &AgencyRow,
     settings: &Settings,
 ) -> Vec<NewMessage> {
-    let when = format::date_time(a.starts_at);
+    let lang = p.lang;
+    let when = format::date_time_in(lang, a.starts_at);
     let who = counsellor.full_name();
     let how = match a.modality {
-        Modality::SurPlace => format!("à l'agence, {}", a.location),
-        Modality::Telephone => "par téléphone : votre référent·e vous appellera".into(),
-        Modality::Visio => "en visio : le lien vous sera envoyé".into(),
+        Modality::SurPlace => say(
+            lang,
+            "notify-how-on-site",
+            &[("location", Arg::from(&a.location))],
+        ),
+        Modality::Telephone => say(lang, "notify-how-telephone", &[]),
+        Modality::Visio => say(lang, "notify-how-visio", &[]),
     };
     let link = format!("{}/espace", settings.public_url);
     let (subject, sms, intro) = match change {
         Change::Booked => (
-            "Votre rendez-vous est confirmé",
-            format!("ALI : RDV confirmé le {when} avec {who}, {how}. Modifier : {link}"),
-            "Votre rendez-vous est confirmé.",
+            "notify-booked-subject",
+            "notify-booked-sms",
+            "notify-booked-intro",
         ),
         Change::Moved => (
-            "Votre rendez-vous a été déplacé",
-            format!("ALI : votre RDV est déplacé au {when} avec {who}, {how}. {link}"),
-            "Votre rendez-vous a été déplacé.",
+            "notify-moved-subject",
+            "notify-moved-sms",
+            "notify-moved-intro",
         ),
         Change::Cancelled => (
-            "Votre rendez-vous est annulé",
-            format!("ALI : votre RDV du {when} avec {who} est annulé. Reprendre RDV : {link}"),
-            "Votre rendez-vous est annulé.",
+            "notify-cancelled-subject",
+            "notify-cancelled-sms",
+            "notify-cancelled-intro",
         ),
         Change::Reminder => (
-            "Rappel : votre rendez-vous approche",
-            format!("ALI rappel : RDV le {when} avec {who}, {how}. Empêché·e ? {link}"),
-            "Nous vous rappelons votre rendez-vous.",
+            "notify-reminder-subject",
+            "notify-reminder-sms",
+            "notify-reminder-intro",
         ),
     };
+    let subject = say(lang, subject, &[]);
+    let sms = say(
+        lang,
+        sms,
+        &[
+            ("when", Arg::from(&when)),
+            ("who", Arg::from(&who)),
+            ("how", Arg::from(&how)),
+            ("link", Arg::from(&link)),
+        ],
+    );
+    let intro = say(lang, intro, &[]);
     let dedupe = |channel: &str| {
         (change == Change::Reminder).then(|| format!("reminder:{}:{}:{channel}", a.id, a.starts_at))
     };
@@ -146,7 +178,7 @@ pub fn appointment_messages(
             allocataire_id: Some(p.allocataire_id),
             channel: Channel::Sms,
             recipient: phone,
-            subject: subject.into(),
+            subject: subject.clone(),
             body: sms,
             ics: None,
             sensitive: false,
@@ -154,21 +186,36 @@ pub fn appointment_messages(
         });
     }
     if let Some(email) = p.email.clone().filter(|s| !s.is_empty()) {
-        let body = format!(
-            "Bonjour {first},\n\n{intro}\n\nQuand : {when}\nAvec : {who}\nComment : {how}\n\nAgence : {agency}\n{address}\nTéléphone : {phone}\n\nPour déplacer ou annuler votre rendez-vous : {link}\n\nL'équipe de l'agence locale d'insertion (ALI)",
-            first = p.first_name,
-            agency = agency.name,
-            address = agency.address,
-            phone = agency.phone,
-        );
+        // One catalogue message per line (the catalogue holds no multi-line texts).
+        let line = |key: &str, name: &'static str, value: &String| {
+            say(lang, key, &[(name, Arg::from(value))])
+        };
+        let body = [
+            line("notify-email-greeting", "name", &p.first_name),
+            String::new(),
+            intro.clone(),
+            String::new(),
+            line("notify-email-when", "when", &when),
+            line("notify-email-who", "who", &who),
+            line("notify-email-how", "how", &how),
+            String::new(),
+            line("notify-email-agency", "agency", &agency.name),
+            agency.address.clone(),
+            line("notify-email-phone", "phone", &agency.phone),
+            String::new(),
+            line("notify-email-change", "link", &link),
+            String::new(),
+            say(lang, "notify-email-signature", &[]),
+        ]
+        .join("\n");
         out.push(NewMessage {
             agency_id: Some(a.agency_id),
             allocataire_id: Some(p.allocataire_id),
             channel: Channel::Email,
             recipient: email,
-            subject: subject.into(),
+            subject,
             body,
-            ics: Some(ics(a, &who, agency, change == Change::Cancelled)),
+            ics: Some(ics(a, &who, agency, change == Change::Cancelled, lang)),
             sensitive: false,
             dedupe_key: dedupe("email"),
         });
@@ -176,8 +223,15 @@ pub fn appointment_messages(
     out
 }
 
-/// An iCalendar file for the appointment: stable UID, Europe/Paris, generic title.
-pub fn ics(a: &AppointmentRow, counsellor: &str, agency: &AgencyRow, cancelled: bool) -> String {
+/// An iCalendar file for the appointment: stable UID, Europe/Paris, generic title, in
+/// `lang` (the recipient's, or the request's for a download).
+pub fn ics(
+    a: &AppointmentRow,
+    counsellor: &str,
+    agency: &AgencyRow,
+    cancelled: bool,
+    lang: Lang,
+) -> String {
     let local = |secs: i64| CalendarDateTime::WithTimezone {
         date_time: format::paris(secs).naive_local(),
         tzid: "Europe/Paris".into(),
@@ -186,15 +240,20 @@ pub fn ics(a: &AppointmentRow, counsellor: &str, agency: &AgencyRow, cancelled: 
     event
         .uid(&a.uid)
         .sequence(u32::try_from(a.sequence).unwrap_or(0))
-        .summary(ICS_TITLE)
-        .description(&format!(
-            "Avec {counsellor} — {}. Téléphone de l'agence : {}",
-            agency.name, agency.phone
+        .summary(&say(lang, ICS_TITLE_KEY, &[]))
+        .description(&say(
+            lang,
+            "notify-ics-description",
+            &[
+                ("counsellor", Arg::from(counsellor)),
+                ("agency", Arg::from(&agency.name)),
+                ("phone", Arg::from(&agency.phone)),
+            ],
         ))
-        .location(if a.modality == Modality::SurPlace {
-            &a.location
+        .location(&if a.modality == Modality::SurPlace {
+            a.location.clone()
         } else {
-            "À distance"
+            say(lang, "notify-ics-remote", &[])
         })
         .starts(local(a.starts_at))
         .ends(local(a.ends_at));
@@ -240,6 +299,7 @@ mod tests {
             first_name: "Camille".into(),
             phone: Some("0612345678".into()),
             email: Some("camille@exemple.fr".into()),
+            lang: Lang::Fr,
         };
         let s = StaffRow {
             id: StaffId(1),
@@ -313,6 +373,29 @@ mod tests {
                 email.map(|m| &m.body)
             );
         }
+    }
+
+    #[test]
+    fn the_email_is_written_line_by_line_with_its_values_filled_in() {
+        let (a, p, s, ag) = fixtures();
+        let msgs = appointment_messages(Change::Booked, &a, &p, &s, &ag, &Settings::default());
+        assert!(
+            msgs[0].body.starts_with("ALI : RDV confirmé le "),
+            "{}",
+            msgs[0].body
+        );
+        assert!(msgs[0]
+            .body
+            .contains(" avec Nadia Benali, à l'agence, 12 rue de Paris, Bobigny."));
+        let email = &msgs[1].body;
+        assert!(email.contains("Bonjour Camille,\n\nVotre rendez-vous est confirmé.\n\nQuand : "));
+        assert!(email
+            .contains("\nAvec : Nadia Benali\nComment : à l'agence, 12 rue de Paris, Bobigny\n"));
+        assert!(email.contains(
+            "\n\nAgence : ALI Bobigny\n12 rue de Paris, Bobigny\nTéléphone : 01 48 00 00 00\n"
+        ));
+        assert!(email.ends_with("\n\nL'équipe de l'agence locale d'insertion (ALI)"));
+        assert_eq!(msgs[1].subject, "Votre rendez-vous est confirmé");
     }
 
     #[test]

@@ -7,8 +7,10 @@ use super::{audit, AppState};
 use crate::domain::authz::{check_action, Action, Scope};
 use crate::domain::error::AppError;
 use crate::domain::Actor;
+use crate::i18n::Lang;
 use crate::server::format;
 use crate::server::store::{Channel, DeliveryStatus, OutboxRow};
+use crate::tr;
 use crate::views::MessageView;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -42,6 +44,7 @@ pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usiz
             first_name: r.first_name.clone(),
             phone: r.phone.clone(),
             email: r.email.clone(),
+            lang: Lang::default(),
         };
         let messages = notify::appointment_messages(
             Change::Reminder,
@@ -112,8 +115,9 @@ pub async fn messages(
     now: DateTime<Utc>,
 ) -> Result<Vec<MessageView>, AppError> {
     let scope = check_action(actor, Action::ViewOutbox)?;
-    let agency = match scope {
-        Scope::All => None,
+    // The admin sees every agency's messages until they pick one.
+    let agency = match (scope, actor) {
+        (Scope::All, Actor::Staff { agency: None, .. }) => None,
         _ => Some(agency_of(st, actor, None).await?),
     };
     audit(
@@ -133,10 +137,9 @@ pub async fn messages(
             id: m.id,
             when: format::date_time(m.created_at),
             channel: match m.channel {
-                Channel::Sms => "SMS",
-                Channel::Email => "E-mail",
-            }
-            .into(),
+                Channel::Sms => tr!("outbox-channel-sms"),
+                Channel::Email => tr!("outbox-channel-email"),
+            },
             recipient: match (st.settings.demo, m.channel) {
                 (true, _) => m.recipient,
                 (false, Channel::Sms) => format::mask_phone(&m.recipient),
@@ -144,16 +147,15 @@ pub async fn messages(
             },
             subject: m.subject,
             body: if m.sensitive && !st.settings.demo {
-                "[message contenant un code, masqué]".into()
+                tr!("outbox-code-masked")
             } else {
                 m.body
             },
             status: match m.status {
-                DeliveryStatus::Sent => "Envoyé",
-                DeliveryStatus::Failed => "Échec",
-                DeliveryStatus::Pending | DeliveryStatus::Sending => "En attente",
-            }
-            .into(),
+                DeliveryStatus::Sent => tr!("outbox-status-sent"),
+                DeliveryStatus::Failed => tr!("outbox-status-failed"),
+                DeliveryStatus::Pending | DeliveryStatus::Sending => tr!("outbox-status-pending"),
+            },
         })
         .collect())
 }

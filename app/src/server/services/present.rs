@@ -3,6 +3,7 @@
 
 use super::AppState;
 use crate::domain::appointment;
+use crate::i18n::t;
 use crate::server::format;
 use crate::server::store::{AppointmentRow, SlotRow};
 use crate::views::{AppointmentView, DayGroup, SlotView};
@@ -26,11 +27,11 @@ pub fn appointment_view(
         ),
         duration_minutes: (a.ends_at - a.starts_at) / 60,
         modality: a.modality.as_str().into(),
-        modality_label: a.modality.label().into(),
+        modality_label: t(a.modality.label_key()),
         location: a.location.clone(),
         counsellor: counsellor.into(),
         status: a.status.as_str().into(),
-        status_label: a.status.label().into(),
+        status_label: t(a.status.label_key()),
         can_change: appointment::can_change(a.status, format::ts(a.starts_at), now, cutoff).is_ok(),
         change_limit: format::date_time(a.starts_at - cutoff * 3600),
         allocataire: allocataire.into(),
@@ -48,7 +49,7 @@ pub fn slot_view(s: &SlotRow, counsellor: &str, window_end: Option<i64>) -> Slot
         modalities: s
             .modalities
             .iter()
-            .map(|m| (m.as_str().into(), m.label().into()))
+            .map(|m| (m.as_str().into(), t(m.label_key())))
             .collect(),
         location: s.location.clone(),
         booked: s.booked,
@@ -71,4 +72,28 @@ pub fn group_by_day(slots: Vec<SlotView>, starts: &[i64]) -> Vec<DayGroup> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::appointment::{AppointmentStatus, Modality};
+    use crate::domain::deadline::DeadlineFlag;
+    use crate::i18n::{text, Lang};
+
+    #[test]
+    fn every_label_key_is_in_the_french_catalogue() {
+        let keys: Vec<&str> = Modality::ALL
+            .iter()
+            .map(|m| m.label_key())
+            .chain(AppointmentStatus::ALL.iter().map(|s| s.label_key()))
+            .chain(DeadlineFlag::ALL.iter().map(|f| f.label_key()))
+            .collect();
+        for key in keys {
+            assert_ne!(
+                text(Lang::Fr, key, &[]),
+                key,
+                "{key} is missing from the French catalogue"
+            );
+        }
+    }
 }

@@ -17,15 +17,18 @@ pub fn staff_parts(actor: &Actor) -> Result<(StaffId, Option<AgencyId>), AppErro
 }
 
 /// The agency a staff page works on: the actor's own; the département admin works on the
-/// agency of the counsellor asked for, else the first agency.
+/// agency of the counsellor asked for, else the agency they picked, else the first one.
 pub async fn agency_of(
     st: &AppState,
     actor: &Actor,
     counsellor: Option<StaffId>,
 ) -> Result<AgencyId, AppError> {
     let (_, agency) = staff_parts(actor)?;
-    if let Some(a) = agency {
-        return Ok(a);
+    let everywhere = check_action(actor, Action::ChooseAgency).is_ok();
+    match (agency, counsellor) {
+        (Some(a), None) => return Ok(a),
+        (Some(a), Some(_)) if !everywhere => return Ok(a),
+        _ => {}
     }
     if let Some(c) = counsellor {
         return st
@@ -41,6 +44,47 @@ pub async fn agency_of(
         .first()
         .map(|a| a.id)
         .ok_or(AppError::NotFound)
+}
+
+/// The département admin picks the agency the staff pages work on: checked by the matrix
+/// and against the agencies that exist; the caller keeps the choice in the session.
+pub async fn choose_agency(
+    st: &AppState,
+    actor: &Actor,
+    asked: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<AgencyId, AppError> {
+    check_action(actor, Action::ChooseAgency)?;
+    let agency = st
+        .store
+        .agencies()
+        .await?
+        .into_iter()
+        .find(|a| a.id.0 == asked)
+        .ok_or(AppError::NotFound)?;
+    super::audit(
+        st,
+        actor,
+        "agency.choose",
+        &format!("agency:{}", agency.id.0),
+        now,
+    )
+    .await;
+    Ok(agency.id)
+}
+
+/// The agency a département admin chose earlier (kept in the session), if it still is
+/// one the matrix lets them choose.
+pub fn chosen_agency(actor: Actor, chosen: Option<i64>) -> Actor {
+    let may_choose = check_action(&actor, Action::ChooseAgency).is_ok();
+    match (actor, chosen) {
+        (Actor::Staff { id, role, .. }, Some(a)) if may_choose => Actor::Staff {
+            id,
+            role,
+            agency: Some(AgencyId(a)),
+        },
+        (actor, _) => actor,
+    }
 }
 
 /// The counsellors of an agency (everyone but the département admin).

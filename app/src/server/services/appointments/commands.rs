@@ -7,6 +7,7 @@ use crate::domain::authz::Action;
 use crate::domain::error::AppError;
 use crate::domain::inputs::{BookInput, ReasonInput};
 use crate::domain::{Actor, AllocataireId, AppointmentId, SlotId};
+use crate::pages;
 use crate::server::format;
 use crate::server::services::notify::{self, Change, Recipient};
 use crate::server::services::{allocataire_for, audit, internal, own_file, AppState};
@@ -14,11 +15,10 @@ use crate::server::store::{
     AllocataireRow, AppointmentRow, BookOutcome, Conflict, NewAppointment, NewMessage, SlotRow,
     StoreError,
 };
+use crate::tr;
 use crate::views::Done;
 use chrono::{DateTime, Utc};
 use validator::Validate;
-
-const NO_SUCH_SLOT: &str = "Ce créneau n'existe pas. Choisissez-en un dans la liste.";
 
 /// Checks a slot is one this allocataire may book: their agency, in the future and, online,
 /// beyond the cut-off (so that it can still be moved or cancelled).
@@ -34,18 +34,12 @@ async fn bookable_slot(
         .slot(slot_id)
         .await?
         .filter(|s| s.agency_id == p.agency_id)
-        .ok_or_else(|| AppError::field("slot_id", NO_SUCH_SLOT))?;
+        .ok_or_else(|| AppError::field("slot_id", &tr!("rdv-no-such-slot")))?;
     if slot.starts_at <= now.timestamp() {
-        return Err(AppError::field(
-            "slot_id",
-            "Ce créneau est passé. Choisissez-en un autre.",
-        ));
+        return Err(AppError::field("slot_id", &tr!("rdv-slot-past")));
     }
     if !by_staff && slot.starts_at < now.timestamp() + st.settings.cancel_cutoff_hours * 3600 {
-        return Err(AppError::field(
-            "slot_id",
-            "Ce créneau est trop proche pour être réservé en ligne : appelez votre agence.",
-        ));
+        return Err(AppError::field("slot_id", &tr!("rdv-slot-too-close")));
     }
     Ok(slot)
 }
@@ -55,7 +49,7 @@ fn check_modality(slot: &SlotRow, input: &BookInput) -> Result<Modality, AppErro
     if !slot.modalities.contains(&m) {
         return Err(AppError::field(
             "modality",
-            "Ce créneau n'est pas proposé avec cette modalité. Choisissez-en une autre.",
+            &tr!("rdv-modality-not-offered"),
         ));
     }
     Ok(m)
@@ -164,9 +158,8 @@ pub async fn book(
     let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
     let outcome = book_on(st, &p, input, false, now).await?;
     Ok(Done {
-        notice: "Votre rendez-vous est confirmé. Vous allez recevoir un message de confirmation."
-            .into(),
-        redirect: format!("/rdv/{}", outcome.appointment().id),
+        notice: tr!("rdv-booked"),
+        redirect: pages::appointment(outcome.appointment().id.0),
     })
 }
 
@@ -189,8 +182,8 @@ pub async fn move_appointment(
     let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
     if a.slot_id == SlotId(input.slot()) {
         return Ok(Done {
-            notice: "Votre rendez-vous est déplacé.".into(),
-            redirect: format!("/rdv/{id}"),
+            notice: tr!("rdv-moved-same-slot"),
+            redirect: pages::appointment(id),
         });
     }
     allocataire_may_change(st, &a, now)?;
@@ -216,9 +209,8 @@ pub async fn move_appointment(
     .await;
     st.outbox_signal.notify_one();
     Ok(Done {
-        notice: "Votre rendez-vous est déplacé. Vous allez recevoir un message de confirmation."
-            .into(),
-        redirect: format!("/rdv/{id}"),
+        notice: tr!("rdv-moved"),
+        redirect: pages::appointment(id),
     })
 }
 
@@ -246,7 +238,7 @@ fn merge(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<AppError>
         }
     }
     (!fields.is_empty()).then(|| AppError::Invalid {
-        message: "Le formulaire contient une erreur.".into(),
+        message: tr!("rdv-form-has-error"),
         fields,
     })
 }
@@ -317,13 +309,13 @@ pub async fn cancel(
     st.outbox_signal.notify_one();
     Ok(if by_staff {
         Done {
-            notice: "Le rendez-vous est annulé et l'allocataire est prévenu·e.".into(),
-            redirect: format!("/pro/allocataires/{}", a.allocataire_id),
+            notice: tr!("rdv-cancelled-by-staff"),
+            redirect: pages::file(a.allocataire_id.0),
         }
     } else {
         Done {
-            notice: "Votre rendez-vous est annulé. Le créneau est libéré.".into(),
-            redirect: "/espace".into(),
+            notice: tr!("rdv-cancelled"),
+            redirect: pages::ESPACE.into(),
         }
     })
 }
@@ -353,11 +345,8 @@ pub async fn book_for(
     )
     .await;
     Ok(Done {
-        notice: format!(
-            "Rendez-vous réservé pour {}. Un message de confirmation part.",
-            p.full_name()
-        ),
-        redirect: format!("/pro/allocataires/{allocataire_id}"),
+        notice: tr!("rdv-booked-for", name = p.full_name()),
+        redirect: pages::file(allocataire_id),
     })
 }
 
@@ -370,7 +359,7 @@ pub async fn record_outcome(
 ) -> Result<Done, AppError> {
     let a = appointment_for(st, actor, AppointmentId(id), Action::RecordOutcome).await?;
     let outcome = AppointmentStatus::parse(outcome)
-        .ok_or_else(|| AppError::field("outcome", "Choisissez un résultat."))?;
+        .ok_or_else(|| AppError::field("outcome", &tr!("rdv-outcome-choose")))?;
     appointment::can_record(a.status, outcome, format::ts(a.starts_at), now)?;
     let messages = if outcome == AppointmentStatus::CancelledByAgency {
         cancellation_messages(st, &a).await?
@@ -380,9 +369,7 @@ pub async fn record_outcome(
     st.store
         .finish_appointment(a.id, outcome, None, now.timestamp(), messages)
         .await?
-        .ok_or_else(|| {
-            AppError::Conflict("Le résultat de ce rendez-vous a déjà été enregistré.".into())
-        })?;
+        .ok_or_else(|| AppError::Conflict(tr!("rdv-outcome-already-recorded")))?;
     audit(
         st,
         actor,
@@ -393,7 +380,10 @@ pub async fn record_outcome(
     .await;
     st.outbox_signal.notify_one();
     Ok(Done {
-        notice: format!("Résultat enregistré : {}.", outcome.label()),
+        notice: tr!(
+            "rdv-outcome-recorded",
+            outcome = crate::i18n::t(outcome.label_key())
+        ),
         redirect: String::new(),
     })
 }

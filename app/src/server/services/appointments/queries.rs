@@ -7,6 +7,7 @@ use crate::domain::authz::Action;
 use crate::domain::deadline;
 use crate::domain::error::AppError;
 use crate::domain::{Actor, AppointmentId, StaffRole};
+use crate::i18n::Lang;
 use crate::server::format;
 use crate::server::services::present::{appointment_view, group_by_day, slot_view};
 use crate::server::services::{internal, notify, own_file, staff_names, AppState};
@@ -162,8 +163,14 @@ pub async fn my_appointment(
     Ok(appointment_view(&a, names.of(a.counsellor_id), "", st, now))
 }
 
-/// The calendar file of an appointment (the allocataire's own).
-pub async fn calendar_file(st: &AppState, actor: &Actor, id: i64) -> Result<String, AppError> {
+/// The calendar file of an appointment (the allocataire's own), its texts in `lang` (the
+/// language of the request that downloads it).
+pub async fn calendar_file(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    lang: Lang,
+) -> Result<String, AppError> {
     let a = appointment_for(st, actor, AppointmentId(id), Action::ViewOwnFile).await?;
     let (counsellor, agency) = notify::counsellor_and_agency(st, &a).await?;
     Ok(notify::ics(
@@ -171,5 +178,6 @@ pub async fn calendar_file(st: &AppState, actor: &Actor, id: i64) -> Result<Stri
         &counsellor.full_name(),
         &agency,
         a.status != AppointmentStatus::Booked,
+        lang,
     ))
 }

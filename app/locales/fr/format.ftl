@@ -1,0 +1,24 @@
+# Dates and times: words and patterns (server/format.rs assembles them).
+format-weekday-1 = lundi
+format-weekday-2 = mardi
+format-weekday-3 = mercredi
+format-weekday-4 = jeudi
+format-weekday-5 = vendredi
+format-weekday-6 = samedi
+format-weekday-7 = dimanche
+format-month-1 = janvier
+format-month-2 = février
+format-month-3 = mars
+format-month-4 = avril
+format-month-5 = mai
+format-month-6 = juin
+format-month-7 = juillet
+format-month-8 = août
+format-month-9 = septembre
+format-month-10 = octobre
+format-month-11 = novembre
+format-month-12 = décembre
+format-date = { $weekday } { $day } { $month } { $year }
+format-time-hour = { $hour } h
+format-time = { $hour } h { $minute }
+format-date-time = { $date } à { $time }

@@ -1,0 +1,100 @@
+//! Page paths: the one source for links, redirects, the middleware's audience guards and
+//! the route table (`ui::App`, whose `path!` literals a test compares with `ROUTES`).
+
+pub const HOME: &str = "/";
+pub const SIGN_IN: &str = "/connexion";
+pub const CODE: &str = "/connexion/code";
+pub const INVITATION: &str = "/invitation";
+pub const ESPACE: &str = "/espace";
+pub const BOOK: &str = "/rdv/prendre";
+pub const STAFF_SIGN_IN: &str = "/pro/connexion";
+pub const AGENDA: &str = "/pro/agenda";
+pub const SLOTS: &str = "/pro/creneaux";
+pub const CASELOAD: &str = "/pro/allocataires";
+pub const MESSAGES: &str = "/pro/messages";
+
+/// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
+const APPOINTMENTS: &str = "/rdv/";
+/// Where the staff pages live.
+const STAFF: &str = "/pro/";
+
+pub fn appointment(id: i64) -> String {
+    format!("{APPOINTMENTS}{id}")
+}
+pub fn move_appointment(id: i64) -> String {
+    format!("{APPOINTMENTS}{id}/deplacer")
+}
+pub fn calendar(id: i64) -> String {
+    format!("{APPOINTMENTS}{id}/calendrier.ics")
+}
+pub fn file(allocataire: i64) -> String {
+    format!("{CASELOAD}/{allocataire}")
+}
+
+/// Every page route, as the server lists them (`{id}` for a parameter).
+pub const ROUTES: [&str; 14] = [
+    HOME,
+    SIGN_IN,
+    CODE,
+    INVITATION,
+    ESPACE,
+    BOOK,
+    "/rdv/{id}",
+    "/rdv/{id}/deplacer",
+    STAFF_SIGN_IN,
+    AGENDA,
+    SLOTS,
+    CASELOAD,
+    "/pro/allocataires/{id}",
+    MESSAGES,
+];
+
+/// Who a page is for: the middleware sends anyone else to the right sign-in page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Anyone,
+    Allocataire,
+    Staff,
+}
+
+pub fn audience(path: &str) -> Audience {
+    if path == ESPACE || path.starts_with(APPOINTMENTS) {
+        Audience::Allocataire
+    } else if path.starts_with(STAFF) && path != STAFF_SIGN_IN {
+        Audience::Staff
+    } else {
+        Audience::Anyone
+    }
+}
+
+/// The sign-in page of an audience.
+pub fn sign_in_for(staff: bool) -> &'static str {
+    if staff {
+        STAFF_SIGN_IN
+    } else {
+        SIGN_IN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_has_its_audience() {
+        let expected = |route: &str| match route {
+            "/" | "/connexion" | "/connexion/code" | "/invitation" | "/pro/connexion" => {
+                Audience::Anyone
+            }
+            r if r.starts_with("/pro/") => Audience::Staff,
+            _ => Audience::Allocataire,
+        };
+        for route in ROUTES {
+            let concrete = route.replace("{id}", "12");
+            assert_eq!(audience(&concrete), expected(route), "{route}");
+        }
+        assert_eq!(audience(&calendar(3)), Audience::Allocataire);
+        assert_eq!(audience(&file(3)), Audience::Staff);
+        assert_eq!(audience("/api/rdv/reserver"), Audience::Anyone);
+    }
+}
