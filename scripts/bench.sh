@@ -1,29 +1,50 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): asset sizes, first-load bytes and requests of "Mon espace" and
-# the booking page, SSR latency and throughput (wrk, 16 and 50 clients), booking
-# throughput, server RSS idle and under load. Runs the release build on a fresh SQLite
-# database seeded at full scale (85,000 allocataires, 340 counsellors). Prints Markdown.
+# the booking page, SSR latency and throughput (wrk, 16 clients), the same for a bare axum
+# handler reading one row of the same database (server/examples/bare.rs) so the ratio
+# shows the portal's own overhead, booking throughput, server RSS idle and under load.
+# The server runs on CPU 1 and the load generator on CPU 0 (taskset). Runs the release
+# build on a fresh database seeded at full scale (85,000 allocataires, 340 counsellors):
+# SQLite by default, PostgreSQL with BENCH_DB=postgres (127.0.0.1:5432, user postgres).
+# Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null 2>&1 || sudo apt-get install -y -q wrk; }
 [ -x target/release/server ] || ./scripts/build.sh
+cargo build -q --release -p server --example bare
 DURATION="${BENCH_DURATION:-10s}"
+BENCH_DB="${BENCH_DB:-sqlite}"
+SERVER_CPU=1
+LOAD_CPU=0
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 base="http://127.0.0.1:$port"
-export DATABASE_URL="sqlite://$work/bench.db" PORTAIL__HTTP__ADDR="127.0.0.1:$port" PORTAIL__HTTP__PUBLIC_URL="$base" \
+if [ "$BENCH_DB" = postgres ]; then
+  pg="postgres://postgres@127.0.0.1:5432"
+  psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS portail_bench" -c "CREATE DATABASE portail_bench" >/dev/null
+  db_url="$pg/portail_bench"
+  sql() { psql "$db_url" -At -c "$1"; }
+else
+  db_url="sqlite://$work/bench.db"
+  sql() { python3 -c 'import sqlite3, sys; [print(*r, sep="|") for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$work/bench.db" "$1"; }
+fi
+export DATABASE_URL="$db_url" PORTAIL__HTTP__ADDR="127.0.0.1:$port" PORTAIL__HTTP__PUBLIC_URL="$base" \
   PORTAIL__HTTP__SECURE_COOKIES=false PORTAIL__AUTH__SECRET=bench PORTAIL__AUTH__RATE_PER_MINUTE=1000000 RUST_LOG=error
 
-echo "## Benchmarks — $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
+echo "## Benchmarks — $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $BENCH_DB"
 echo
 seed_out=$(target/release/server seed --scale full | tail -n 1)
 echo "Data: full scale (85,000 allocataires, 340 counsellors, 22 agencies; $seed_out)."
 echo
 # Demo mode keeps the sign-in code readable in the outbox (the data is already seeded).
-PORTAIL__DEMO=true target/release/server serve > "$work/server.log" 2>&1 &
+PORTAIL__DEMO=true taskset -c "$SERVER_CPU" target/release/server serve > "$work/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+bare_port=$(free_port)
+BARE_ADDR="127.0.0.1:$bare_port" taskset -c "$SERVER_CPU" target/release/examples/bare > "$work/bare.log" 2>&1 &
+bare_pid=$!
+trap 'kill $pid $bare_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 rss() { awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status; }
 hwm() { awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$pid/status; }
@@ -41,13 +62,7 @@ echo
 # Sign in the demo allocataire (numéro 1000001): the code is read from the outbox.
 jar="$work/alloc.jar"
 curl -s -c "$jar" -b "$jar" -o /dev/null -H "Origin: $base" -H 'Accept: application/json' --data 'identifier=1000001' "$base/api/connexion/code"
-code=$(python3 - "$work/bench.db" <<'PY'
-import re, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for (body,) in db.execute("SELECT body FROM outbox WHERE subject = 'Votre code de connexion' ORDER BY id DESC LIMIT 1"):
-    print(re.search(r"\b(\d{6})\b", body).group(1))
-PY
-)
+code=$(sql "SELECT body FROM outbox WHERE subject = 'Votre code de connexion' ORDER BY id DESC LIMIT 1" | grep -oE '\b[0-9]{6}\b' | head -n 1)
 curl -s -c "$jar" -b "$jar" -o /dev/null -H "Origin: $base" -H 'Accept: application/json' --data "code=$code" "$base/api/connexion/verifier"
 cookie=$(awk '$6 == "portail" {print "portail=" $7}' "$jar")
 
@@ -64,23 +79,33 @@ for page in /espace /rdv/prendre; do
 done
 echo
 
-echo "### SSR latency and throughput (wrk, $DURATION per run, keep-alive, signed-in allocataire)"
+echo "### SSR latency and throughput (wrk, $DURATION, 16 clients, keep-alive; server on CPU $SERVER_CPU, wrk on CPU $LOAD_CPU)"
 echo
-echo "| page | clients | p50 | p99 | requests/s |"
+echo "| page | p50 | p99 | requests/s | × bare handler |"
 echo "|---|---:|---:|---:|---:|"
+load() { taskset -c "$LOAD_CPU" wrk -t 1 -c 16 -d "$DURATION" --latency "$@"; }
+row() { # label, wrk output, baseline rps
+  local p50 p99 rps
+  p50=$(echo "$2" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$2" | awk '$1 == "99%" {print $2}')
+  rps=$(echo "$2" | awk '/Requests\/sec/ {print $2}')
+  echo "| $1 | $p50 | $p99 | $rps | $(python3 -c "print(f'{$rps / $3:.2f}')") |"
+}
+bare_out=$(load "http://127.0.0.1:$bare_port/")
+bare_rps=$(echo "$bare_out" | awk '/Requests\/sec/ {print $2}')
+row "bare axum handler, one row (baseline)" "$bare_out" "$bare_rps"
 rss_load=""
 for page in /espace /rdv/prendre; do
-  for c in 16 50; do
-    out=$(wrk -t 2 -c "$c" -d "$DURATION" --latency -H "Cookie: $cookie" -H 'Accept: text/html' "$base$page")
-    rss_load=$(rss)
-    p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
-    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-    echo "| $page | $c | $p50 | $p99 | $rps |"
-  done
+  out=$(load -H "Cookie: $cookie" -H 'Accept: text/html' "$base$page")
+  rss_load=$(rss)
+  row "$page" "$out" "$bare_rps"
 done
 echo
 
+if [ "$BENCH_DB" != sqlite ]; then
+  echo "(Booking throughput: measured on SQLite only.)"
+  exit 0
+fi
 echo "### Booking throughput (agency manager books for distinct people, 16 clients, SQLite synchronous=FULL)"
 echo
 python3 - "$base" "$work/bench.db" <<'PY'

@@ -4,7 +4,9 @@
 use app::flash::Flash;
 use app::i18n::Lang;
 use app::pages::{self, Audience};
-use app::server::ctx::{ClientAddr, CspNonce, CurrentActor, AGENCY_KEY, AUTH_KEY, FLASH_KEY};
+use app::server::ctx::{
+    ClientAddr, CspNonce, CurrentAccount, CurrentActor, AGENCY_KEY, AUTH_KEY, FLASH_KEY,
+};
 use app::server::services::{auth, scope, AppState};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -164,9 +166,9 @@ pub async fn resolve_actor(
 ) -> Response {
     let now = chrono::Utc::now();
     let stored: Option<auth::SessionAuth> = session.get(AUTH_KEY).await.ok().flatten();
-    let actor = match stored {
+    let resolved = match stored {
         Some(a) => match auth::resolve(&st, &a, now).await {
-            Ok(Some(actor)) => Some(actor),
+            Ok(Some(resolved)) => Some(resolved),
             Ok(None) => {
                 // Expired, signed out everywhere, or disabled: the session ends here.
                 let _ = session.flush().await;
@@ -182,12 +184,12 @@ pub async fn resolve_actor(
         None => None,
     };
     // The département admin works on the agency they picked (kept in the session).
-    let actor = match actor {
-        Some(a) => {
+    let (actor, account) = match resolved {
+        Some((a, account)) => {
             let chosen: Option<i64> = session.get(AGENCY_KEY).await.ok().flatten();
-            Some(scope::chosen_agency(a, chosen))
+            (Some(scope::chosen_agency(a, chosen)), Some(account))
         }
-        None => None,
+        None => (None, None),
     };
     if actor.is_some() {
         // Pages only read the session: refresh its inactivity deadline in the store at
@@ -225,5 +227,6 @@ pub async fn resolve_actor(
         .unwrap_or_default();
     req.extensions_mut().insert(ClientAddr(client));
     req.extensions_mut().insert(CurrentActor(actor));
+    req.extensions_mut().insert(CurrentAccount(account));
     next.run(req).await
 }

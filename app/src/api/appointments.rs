@@ -11,7 +11,9 @@ use leptos::prelude::*;
 #[server(endpoint = "espace")]
 pub async fn my_space() -> Result<SpaceView, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::my_space(&st, &actor, ctx::now()).await
+    let account = ctx::account();
+    let known = account.as_ref().and_then(|a| a.allocataire());
+    svc::my_space(&st, &actor, known, ctx::now()).await
 }
 
 /// The slots offered to book (or, with `moving`, to move that appointment to).
@@ -20,7 +22,9 @@ pub async fn booking_choices(
     #[server(default)] moving: Option<i64>,
 ) -> Result<ChoicesView, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::booking_choices(&st, &actor, moving, ctx::now()).await
+    let account = ctx::account();
+    let known = account.as_ref().and_then(|a| a.allocataire());
+    svc::booking_choices(&st, &actor, known, moving, ctx::now()).await
 }
 
 #[server(endpoint = "rdv/voir")]

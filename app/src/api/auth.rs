@@ -89,7 +89,9 @@ pub async fn choose_agency(agency_id: i64) -> Result<Done, AppError> {
 pub async fn whoami() -> Result<Option<Me>, AppError> {
     let st = ctx::state()?;
     match ctx::optional_actor() {
-        Some(actor) => auth::me(&st, &actor).await.map(Some),
+        Some(actor) => auth::me(&st, &actor, ctx::account().as_ref())
+            .await
+            .map(Some),
         None => Ok(None),
     }
 }

@@ -2,7 +2,10 @@
 //! address. The server's middleware puts the actor and the flash into the request
 //! extensions; leptos_axum hands the request parts to server functions and pages.
 
-use super::services::{auth::SessionAuth, internal, AppState};
+use super::services::{
+    auth::{Account, SessionAuth},
+    internal, AppState,
+};
 use crate::domain::{error::AppError, Actor};
 use crate::flash::Flash;
 use chrono::{DateTime, Utc};
@@ -13,6 +16,10 @@ use tower_sessions::Session;
 /// The actor resolved from the session for this request (None: anonymous).
 #[derive(Debug, Clone)]
 pub struct CurrentActor(pub Option<Actor>);
+
+/// The row read to resolve the session (see `auth::Account`), for reuse in the request.
+#[derive(Debug, Clone)]
+pub struct CurrentAccount(pub Option<Account>);
 
 /// The client's address, for rate limits.
 #[derive(Debug, Clone)]
@@ -43,6 +50,15 @@ pub fn actor() -> Result<Actor, AppError> {
 
 pub fn optional_actor() -> Option<Actor> {
     actor().ok()
+}
+
+/// The signed-in person's row, as read when the session was resolved.
+pub fn account() -> Option<Account> {
+    parts().ok().and_then(|p| {
+        p.extensions
+            .get::<CurrentAccount>()
+            .and_then(|a| a.0.clone())
+    })
 }
 
 /// State and the signed-in actor, or `NotSignedIn`.

@@ -9,7 +9,7 @@ use crate::domain::inputs::{
 };
 use crate::domain::{Actor, AllocataireId};
 use crate::server::crypto;
-use crate::server::store::{CodeCheck, Principal};
+use crate::server::store::{AllocataireRow, CodeCheck, Principal, StaffRow};
 use crate::tr;
 use chrono::{DateTime, Utc};
 use governor::clock::{Clock, DefaultClock};
@@ -81,7 +81,7 @@ pub async fn resolve(
     st: &AppState,
     auth: &SessionAuth,
     now: DateTime<Utc>,
-) -> Result<Option<Actor>, AppError> {
+) -> Result<Option<(Actor, Account)>, AppError> {
     if now.timestamp() - auth.login_at > st.settings.session_absolute_hours * 3600 {
         return Ok(None);
     }
@@ -91,21 +91,44 @@ pub async fn resolve(
             .staff(id)
             .await?
             .filter(|s| !s.disabled && s.session_epoch == auth.epoch)
-            .map(|s| Actor::Staff {
-                id: s.id,
-                role: s.role,
-                agency: s.agency_id,
+            .map(|s| {
+                let actor = Actor::Staff {
+                    id: s.id,
+                    role: s.role,
+                    agency: s.agency_id,
+                };
+                (actor, Account::Staff(s))
             }),
         Principal::Allocataire(id) => st
             .store
             .allocataire(id)
             .await?
             .filter(|p| !p.disabled && p.session_epoch == auth.epoch)
-            .map(|p| Actor::Allocataire {
-                id: p.id,
-                agency: p.agency_id,
+            .map(|p| {
+                let actor = Actor::Allocataire {
+                    id: p.id,
+                    agency: p.agency_id,
+                };
+                (actor, Account::Allocataire(p))
             }),
     })
+}
+
+/// The row read to resolve the session, kept for the rest of the request (the header's
+/// name, the allocataire's own file) instead of being read again.
+#[derive(Debug, Clone)]
+pub enum Account {
+    Staff(StaffRow),
+    Allocataire(AllocataireRow),
+}
+
+impl Account {
+    pub fn allocataire(&self) -> Option<&AllocataireRow> {
+        match self {
+            Account::Allocataire(p) => Some(p),
+            Account::Staff(_) => None,
+        }
+    }
 }
 
 /// The answer to a code request is the same whether or not an account matched.
@@ -341,15 +364,22 @@ pub async fn staff_sign_in(
 }
 
 /// The header's "who am I".
-pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::views::Me, AppError> {
+pub async fn me(
+    st: &AppState,
+    actor: &Actor,
+    known: Option<&Account>,
+) -> Result<crate::views::Me, AppError> {
     use crate::domain::authz::{scope, Action};
     Ok(match actor {
         Actor::Allocataire { id, .. } => {
-            let p = st
-                .store
-                .allocataire(*id)
-                .await?
-                .ok_or(AppError::NotSignedIn)?;
+            let p = match known {
+                Some(Account::Allocataire(p)) if p.id == *id => p.clone(),
+                _ => st
+                    .store
+                    .allocataire(*id)
+                    .await?
+                    .ok_or(AppError::NotSignedIn)?,
+            };
             crate::views::Me {
                 name: p.first_name,
                 is_staff: false,
@@ -360,7 +390,10 @@ pub async fn me(st: &AppState, actor: &Actor) -> Result<crate::views::Me, AppErr
             }
         }
         Actor::Staff { id, role, agency } => {
-            let s = st.store.staff(*id).await?.ok_or(AppError::NotSignedIn)?;
+            let s = match known {
+                Some(Account::Staff(s)) if s.id == *id => s.clone(),
+                _ => st.store.staff(*id).await?.ok_or(AppError::NotSignedIn)?,
+            };
             let agencies = if scope(actor.role(), Action::ChooseAgency).is_some() {
                 st.store
                     .agencies()

@@ -118,15 +118,21 @@ pub async fn allocataire_for(
     Ok(p)
 }
 
-/// The signed-in allocataire's own file, checked for `action`.
+/// The signed-in allocataire's own file, checked for `action`; `known` is the row the
+/// request already read to resolve the session (`auth::Account`), reused when it is theirs.
 pub async fn own_file(
     st: &AppState,
     actor: &Actor,
+    known: Option<&AllocataireRow>,
     action: Action,
 ) -> Result<AllocataireRow, AppError> {
     let Actor::Allocataire { id, .. } = actor else {
         return Err(AppError::Forbidden);
     };
+    if let Some(p) = known.filter(|p| p.id == *id) {
+        check(actor, action, Target::allocataire(p.agency_id, p.id))?;
+        return Ok(p.clone());
+    }
     allocataire_for(st, actor, *id, action)
         .await
         .map_err(|e| match e {
@@ -156,4 +162,14 @@ impl<'a> FromIterator<&'a StaffRow> for Names {
 
 pub async fn staff_names(st: &AppState, agency: AgencyId) -> Result<Names, AppError> {
     Ok(st.store.staff_of_agency(agency).await?.iter().collect())
+}
+
+/// An agency's staff rows and their names, for pages that need both (one read).
+pub async fn staff_and_names(
+    st: &AppState,
+    agency: AgencyId,
+) -> Result<(Vec<StaffRow>, Names), AppError> {
+    let staff = st.store.staff_of_agency(agency).await?;
+    let names = staff.iter().collect();
+    Ok((staff, names))
 }

@@ -155,7 +155,7 @@ pub async fn book(
     input: BookInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
-    let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
+    let p = own_file(st, actor, None, Action::ManageOwnAppointments).await?;
     let outcome = book_on(st, &p, input, false, now).await?;
     Ok(Done {
         notice: tr!("rdv-booked"),
@@ -179,7 +179,7 @@ pub async fn move_appointment(
     if let Some(e) = merge(errors) {
         return Err(e);
     }
-    let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
+    let p = own_file(st, actor, None, Action::ManageOwnAppointments).await?;
     if a.slot_id == SlotId(input.slot()) {
         return Ok(Done {
             notice: tr!("rdv-moved-same-slot"),

@@ -10,25 +10,31 @@ use crate::domain::{Actor, AppointmentId, StaffRole};
 use crate::i18n::Lang;
 use crate::server::format;
 use crate::server::services::present::{appointment_view, group_by_day, slot_view};
-use crate::server::services::{internal, notify, own_file, staff_names, AppState};
+use crate::server::services::{internal, notify, own_file, staff_and_names, staff_names, AppState};
 use crate::server::store::{AllocataireRow, SlotRow};
 use crate::views::{AppointmentView, ChoicesView, ReferentView, SpaceView};
 use chrono::{DateTime, Duration, Utc};
 
+/// « Mon espace ». `known`: the allocataire's row, read when the session was resolved.
 pub async fn my_space(
     st: &AppState,
     actor: &Actor,
+    known: Option<&AllocataireRow>,
     now: DateTime<Utc>,
 ) -> Result<SpaceView, AppError> {
-    let p = own_file(st, actor, Action::ViewOwnFile).await?;
+    let p = own_file(st, actor, known, Action::ViewOwnFile).await?;
     let agency = st
         .store
         .agency(p.agency_id)
         .await?
         .ok_or_else(|| internal("allocataire's agency missing"))?;
-    let names = staff_names(st, p.agency_id).await?;
+    let (staff, names) = staff_and_names(st, p.agency_id).await?;
     let referent = match p.counsellor_id {
-        Some(c) => st.store.staff(c).await?,
+        // The référent works in the person's agency: already read with its staff.
+        Some(c) => match staff.into_iter().find(|s| s.id == c) {
+            Some(s) => Some(s),
+            None => st.store.staff(c).await?,
+        },
         None => None,
     }
     .map(|c| ReferentView {
@@ -141,10 +147,11 @@ pub async fn choices_for(
 pub async fn booking_choices(
     st: &AppState,
     actor: &Actor,
+    known: Option<&AllocataireRow>,
     moving: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<ChoicesView, AppError> {
-    let p = own_file(st, actor, Action::ManageOwnAppointments).await?;
+    let p = own_file(st, actor, known, Action::ManageOwnAppointments).await?;
     let moving = match moving {
         Some(id) => Some(my_appointment(st, actor, id, now).await?),
         None => None,
