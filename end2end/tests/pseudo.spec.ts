@@ -9,7 +9,7 @@ import { ALLOCATAIRE, NADIA, STAFF_PASSWORD } from '../helpers/portal';
 // catalogue, and a page wider than the screen breaks with longer words.
 
 /** The words of the interface a person reads first: they must all come from the catalogue. */
-const CHROME = 'h1, h2, h3, label, legend, button, thead th, dt, nav a, a.btn, .field-error:not(:empty), [role=alert]:not(:empty), [role=status]';
+const CHROME = 'h1, h2, h3, label, legend, button, thead th, dt, nav a, a.btn, .lead, footer p, .field-error:not(:empty), [role=alert]:not(:empty), [role=status]';
 
 async function checkPage(page: Page, a11y: { check(state: string): Promise<void> }, name: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-XA');
@@ -17,18 +17,21 @@ async function checkPage(page: Page, a11y: { check(state: string): Promise<void>
   expect(await page.title(), `${name}: title`).toMatch(/^\[.*\]$/);
   const texts = await page.locator(CHROME).evaluateAll((els) =>
     els
+      // A person's name is data, marked translate="no" (as for browser translators).
+      .filter((el) => !el.closest('[translate=no]'))
       .filter((el) => (el as HTMLElement).offsetParent !== null || el.tagName === 'DT')
       .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
       .filter((t) => /\p{L}{2,}/u.test(t)),
   );
-  expect(texts.length, `${name}: interface texts found`).toBeGreaterThan(2);
+  expect(texts.length, `${name}: interface texts found`).toBeGreaterThan(1);
   const outside = texts.filter((t) => !t.includes('['));
   expect(outside, `${name}: texts outside the catalogue`).toEqual([]);
   // Nothing wider than the phone: no horizontal scrolling, no element sticking out.
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    // Inside a horizontally scrolling container (wide tables) is allowed by design.
     const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .filter((el) => !el.closest('.table-wrap') && el.getBoundingClientRect().right > width + 1)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').trim().slice(0, 40)}`);
     return { scroll: document.documentElement.scrollWidth - width, wide };
   });
@@ -66,6 +69,7 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await islands.ready();
     await checkPage(page, a11y, 'booking');
     await submitAndNavigate(page, page.locator('header form button[type=submit]').first());
+    await checkPage(page, a11y, 'signed out');
   });
 
   await test.step('staff pages', async () => {
@@ -77,11 +81,10 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await submitAndNavigate(page, page.locator('main form button[type=submit]'));
     await expect(page).toHaveURL(/\/pro\/agenda$/);
     await checkPage(page, a11y, 'agenda');
-    for (const path of ['/pro/agenda?semaine=1', '/pro/creneaux', '/pro/allocataires', '/pro/messages']) {
+    for (const path of ['/pro/agenda?semaine=1', '/pro/creneaux', '/pro/messages', '/pro/allocataires']) {
       await page.goto(path);
       await checkPage(page, a11y, path);
     }
-    await page.goto('/pro/allocataires');
     await page.locator('main a[href^="/pro/allocataires/"]').first().click();
     await expect(page).toHaveURL(/\/pro\/allocataires\/\d+$/);
     await checkPage(page, a11y, 'allocataire file');

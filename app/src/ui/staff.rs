@@ -277,7 +277,7 @@ pub fn FilePage() -> impl IntoView {
             let f = flash();
             view! {
                 <Title text=tr!("staff-file-title") />
-                <h1>{v.line.name.clone()}</h1>
+                <h1 translate="no">{v.line.name.clone()}</h1>
                 <dl class="card">
                     <dt>{tr!("staff-file-numero")}</dt><dd>{v.line.numero.clone()}</dd>
                     <dt>{tr!("staff-file-contact")}</dt><dd>{v.contact.clone()}</dd>
