@@ -155,6 +155,7 @@ mod catalogue {
     use fluent_templates::{langid, LanguageIdentifier, Loader};
     use std::borrow::Cow;
     use std::collections::HashMap;
+    use std::sync::{LazyLock, RwLock};
 
     fluent_templates::static_loader! {
         static LOCALES = {
@@ -170,7 +171,34 @@ mod catalogue {
     const OPEN: char = '\u{E000}';
     const CLOSE: char = '\u{E001}';
 
+    /// Texts without arguments, resolved once per language (a page asks for the same
+    /// labels many times; the loader negotiates and resolves at every call).
+    static PLAIN: LazyLock<RwLock<HashMap<Lang, HashMap<String, String>>>> =
+        LazyLock::new(Default::default);
+
     pub fn lookup(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
+        if !args.is_empty() {
+            return resolve(lang, key, args);
+        }
+        if let Some(s) = PLAIN
+            .read()
+            .ok()
+            .and_then(|m| m.get(&lang).and_then(|l| l.get(key)).cloned())
+        {
+            return s;
+        }
+        let s = resolve(lang, key, args);
+        if s != key {
+            if let Ok(mut m) = PLAIN.write() {
+                m.entry(lang)
+                    .or_default()
+                    .insert(key.to_string(), s.clone());
+            }
+        }
+        s
+    }
+
+    fn resolve(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
         let pseudo = lang == Lang::Pseudo;
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
