@@ -7,14 +7,15 @@
 //! - The language of a request is negotiated once, by the server's middleware, from
 //!   `Accept-Language` ([`Lang::negotiate`]); pages and server functions read it with
 //!   [`Lang::current`]. Outside a request (background jobs) it is French.
-//! - The catalogue is compiled into the server only (`fluent-templates`' `static_loader!`,
-//!   which fails the build on a malformed `.ftl` file). Pages are rendered on the server;
+//! - The catalogue is compiled into the server only (`fluent-templates`' `static_loader!`
+//!   includes the `.ftl` files; a malformed file or a key defined twice panics at the first
+//!   lookup, which the unit tests make). Pages are rendered on the server;
 //!   the one island (the browser-side form check) receives the words it shows as props,
 //!   so the WASM carries no catalogue. In the browser build, `text` returns the key.
 //! - `fr-XA` is a pseudo-locale derived from French at lookup time: every message is
 //!   wrapped in brackets and its vowels doubled (about 30 % longer), arguments left as
 //!   they are. A browser run in that locale shows any text that bypasses the catalogue
-//!   and any layout that breaks with longer words. the unit tests in `i18n/tests.rs`
+//!   and any layout that breaks with longer words. The unit tests in `i18n/tests.rs`
 //!   check that every key used in the code exists and no French literal sits in a page.
 
 use serde::{Deserialize, Serialize};
