@@ -11,7 +11,7 @@ use app::server::services::{appointments, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
@@ -24,15 +24,6 @@ fn header_str(req: &Request, name: header::HeaderName) -> &str {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
-}
-
-/// The language an `Accept-Language` header asks for (handlers without the request).
-fn headers_lang(headers: &HeaderMap) -> Lang {
-    Lang::negotiate(
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    )
 }
 
 /// The page a form came from (path and query only: never another site).
@@ -160,17 +151,14 @@ pub async fn healthz(State(st): State<AppState>) -> Response {
 /// the URL at once; the "Continuer" page spends it with a POST.
 pub async fn invitation_link(
     session: Session,
-    headers: HeaderMap,
+    Extension(lang): Extension<Lang>,
     Path(token): Path<String>,
 ) -> Response {
     if token.len() > 128 || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Redirect::to(pages::SIGN_IN).into_response();
     }
     if session.insert(INVITATION_KEY, token).await.is_err() {
-        return plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            say(headers_lang(&headers), "server-error"),
-        );
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     }
     Redirect::to(pages::INVITATION).into_response()
 }
@@ -179,13 +167,12 @@ pub async fn invitation_link(
 pub async fn calendar_file(
     State(st): State<AppState>,
     Extension(actor): Extension<CurrentActor>,
-    headers: HeaderMap,
+    Extension(lang): Extension<Lang>,
     Path(id): Path<i64>,
 ) -> Response {
     let Some(actor) = actor.0 else {
-        return Redirect::to("/connexion").into_response();
+        return Redirect::to(pages::SIGN_IN).into_response();
     };
-    let lang = headers_lang(&headers);
     match appointments::calendar_file(&st, &actor, id, lang).await {
         Ok(ics) => (
             [

@@ -26,6 +26,21 @@ fn start(db_url: &str, port: u16) -> tokio::process::Child {
         .expect("start the server binary")
 }
 
+/// The agency books a slot for a person (JSON client, as over the phone).
+async fn book_for(
+    staff: &reqwest::Client,
+    base: &str,
+    form: &[(&str, String)],
+) -> reqwest::Result<reqwest::Response> {
+    staff
+        .post(format!("{base}/api/pro/allocataire/reserver"))
+        .header("origin", base)
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+}
+
 async fn wait_healthy(base: &str) {
     for _ in 0..200 {
         if client()
@@ -130,14 +145,7 @@ async fn acknowledged_bookings_survive_kill_9() {
                     ("modality", "sur_place".into()),
                     ("idempotency_key", key.clone()),
                 ];
-                match staff
-                    .post(format!("{base}/api/pro/allocataire/reserver"))
-                    .header("origin", &base)
-                    .header("accept", "application/json")
-                    .form(&form)
-                    .send()
-                    .await
-                {
+                match book_for(&staff, &base, &form).await {
                     Ok(r) if r.status() == StatusCode::OK => {
                         ack.lock().expect("lock").push((people[i], slots[i], key))
                     }
@@ -202,14 +210,7 @@ async fn acknowledged_bookings_survive_kill_9() {
             ("modality", "sur_place".into()),
             ("idempotency_key", key.clone()),
         ];
-        let r = staff
-            .post(format!("{base}/api/pro/allocataire/reserver"))
-            .header("origin", &base)
-            .header("accept", "application/json")
-            .form(&form)
-            .send()
-            .await
-            .expect("retry");
+        let r = book_for(&staff, &base, &form).await.expect("retry");
         assert_eq!(r.status(), StatusCode::OK);
     }
     assert_eq!(store.count("appointments").await.expect("count"), before);

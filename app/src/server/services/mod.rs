@@ -114,6 +114,11 @@ pub async fn allocataire_for(
     action: Action,
 ) -> Result<AllocataireRow, AppError> {
     let p = st.store.allocataire(id).await?.ok_or(AppError::NotFound)?;
+    checked(actor, action, p)
+}
+
+/// The file, if the actor may take `action` on it.
+fn checked(actor: &Actor, action: Action, p: AllocataireRow) -> Result<AllocataireRow, AppError> {
     check(actor, action, Target::allocataire(p.agency_id, p.id))?;
     Ok(p)
 }
@@ -130,8 +135,7 @@ pub async fn own_file(
         return Err(AppError::Forbidden);
     };
     if let Some(p) = known.filter(|p| p.id == *id) {
-        check(actor, action, Target::allocataire(p.agency_id, p.id))?;
-        return Ok(p.clone());
+        return checked(actor, action, p.clone());
     }
     allocataire_for(st, actor, *id, action)
         .await
