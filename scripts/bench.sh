@@ -31,7 +31,7 @@ else
   sql() { python3 -c 'import sqlite3, sys; [print(*r, sep="|") for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$work/bench.db" "$1"; }
 fi
 export DATABASE_URL="$db_url" PORTAIL__HTTP__ADDR="127.0.0.1:$port" PORTAIL__HTTP__PUBLIC_URL="$base" \
-  PORTAIL__HTTP__SECURE_COOKIES=false PORTAIL__AUTH__SECRET=bench PORTAIL__AUTH__RATE_PER_MINUTE=1000000 RUST_LOG=error
+  PORTAIL__HTTP__SECURE_COOKIES=false PORTAIL__AUTH__SECRET=bench PORTAIL__AUTH__RATE_PER_MINUTE=1000000 PORTAIL__AUTH__ACCOUNT_ATTEMPTS_PER_MINUTE=1000000 RUST_LOG=error
 
 echo "## Benchmarks — $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $BENCH_DB"
 echo

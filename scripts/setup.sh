@@ -2,7 +2,8 @@
 # Installs what the portal needs to build and be tested, when it is missing:
 # wasm32 target, cargo-leptos (pinned), wasm-bindgen CLI (= Cargo.lock), Chromium
 # (Debian's), npm packages (Playwright, axe-core, binaryen's wasm-opt), aiosmtpd (the
-# test SMTP server). Safe to run again: each step is skipped when already done.
+# test SMTP server) and the icalendar and ics Python packages (the calendar-file test).
+# Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,11 +49,11 @@ if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
-if [ ! -x .tools/venv/bin/aiosmtpd ]; then
+if [ ! -x .tools/venv/bin/aiosmtpd ] || ! .tools/venv/bin/python -c 'import icalendar, ics' 2>/dev/null; then
   # Debian ships python3 without venv/ensurepip unless python3-venv is installed.
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
-  say "installing aiosmtpd (the test SMTP server) in .tools/venv"
-  python3 -m venv .tools/venv
-  .tools/venv/bin/pip install --quiet aiosmtpd==1.4.6
+  say "installing aiosmtpd (the test SMTP server) and two calendar parsers in .tools/venv"
+  [ -x .tools/venv/bin/pip ] || python3 -m venv .tools/venv
+  .tools/venv/bin/pip install --quiet aiosmtpd==1.4.6 icalendar==7.3.0 ics==0.7.3
 fi
 say "ready"

@@ -15,6 +15,7 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 export PORTAIL_TEST_SMTPD="$PWD/.tools/venv/bin/aiosmtpd"
+export PORTAIL_TEST_PYTHON="$PWD/.tools/venv/bin/python"
 PG_URL="${PORTAIL_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
 if [ "$PG_URL" != skip ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   export PORTAIL_TEST_POSTGRES="$PG_URL"
@@ -58,6 +59,7 @@ PORTAIL__HTTP__PUBLIC_URL="http://127.0.0.1:$port" \
 PORTAIL__HTTP__SECURE_COOKIES=false \
 PORTAIL__AUTH__SECRET=end2end-secret \
 PORTAIL__AUTH__RATE_PER_MINUTE=1000 \
+PORTAIL__AUTH__ACCOUNT_ATTEMPTS_PER_MINUTE=1000 \
 PORTAIL__SMTP__HOST=127.0.0.1 \
 PORTAIL__SMTP__PORT="$smtp_port" \
 PORTAIL__JOBS__OUTBOX_INTERVAL_SECS=1 \

@@ -40,6 +40,13 @@ impl Flash {
             })
             .flatten()
     }
+    /// Every field error of this action's form, in the order of the form.
+    pub fn field_errors(&self, action: &str) -> Vec<crate::domain::error::FieldError> {
+        match &self.error {
+            Some(AppError::Invalid { fields, .. }) if self.for_action(action) => fields.clone(),
+            _ => Vec::new(),
+        }
+    }
     /// The form-level message (the error's summary) for this action.
     pub fn form_error(&self, action: &str) -> Option<String> {
         self.for_action(action)

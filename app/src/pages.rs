@@ -49,6 +49,19 @@ pub const ROUTES: [&str; 14] = [
     MESSAGES,
 ];
 
+/// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
+/// load the WASM; Mon espace, the agenda or the file active load none. A server test
+/// renders every page and fails if a page with an island is missing here.
+pub fn has_islands(path: &str) -> bool {
+    let appointment_page = path
+        .strip_prefix(APPOINTMENTS)
+        .is_some_and(|rest| rest != "prendre" && !rest.ends_with(".ics"));
+    let file_page = path
+        .strip_prefix(CASELOAD)
+        .is_some_and(|rest| rest.starts_with('/'));
+    matches!(path, SIGN_IN | CODE | BOOK | STAFF_SIGN_IN | SLOTS) || appointment_page || file_page
+}
+
 /// Who a page is for: the middleware sends anyone else to the right sign-in page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -65,6 +78,22 @@ pub fn audience(path: &str) -> Audience {
     } else {
         Audience::Anyone
     }
+}
+
+/// Where to go after signing in: the page asked for before (kept by the server when it
+/// sent the person to sign in), if it is a page of the portal for that audience; else
+/// the audience's home.
+pub fn after_sign_in(asked: Option<&str>, staff: bool) -> String {
+    let expected = if staff {
+        Audience::Staff
+    } else {
+        Audience::Allocataire
+    };
+    asked
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+        .filter(|p| audience(p.split('?').next().unwrap_or(p)) == expected)
+        .map(str::to_string)
+        .unwrap_or_else(|| if staff { AGENDA } else { ESPACE }.to_string())
 }
 
 /// The sign-in page of an audience.

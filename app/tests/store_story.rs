@@ -43,7 +43,7 @@ async fn story(url: String) {
             secret: "test".into(),
             ..Settings::default()
         },
-        Limits::new(10_000),
+        Limits::new(10_000, 10_000),
     );
     let now = Utc::now();
     let f = fixture(st.store.as_ref(), RACERS, now).await;

@@ -100,29 +100,27 @@ export interface OfferedSlot {
 }
 
 /**
- * The slots of the slot picker, with their day. The day is a paragraph before its slots
- * (not part of the radio's label), so the structure is read here with CSS.
+ * The slots of the slot picker (its first page of days), with their day. Each choice's
+ * accessible name starts with its day ("mardi 24 novembre 2026, 9 h – 9 h 45 …"); when
+ * only the référent's slots are shown, the group's legend names them once ("… avec
+ * Nadia Benali"), so the label is completed with it here.
  */
 export async function offeredSlots(page: Page): Promise<OfferedSlot[]> {
+  const legend = ((await page.locator('fieldset.slots > legend').textContent()) ?? '').trim();
+  const shared = legend.match(/ avec (.+)$/)?.[1];
   const rows = await page
-    .locator('fieldset.slots > p.day, fieldset.slots input[name="slot_id"]')
+    .locator('fieldset.slots input[name="slot_id"]')
     .evaluateAll((els) =>
-      els.map((el) =>
-        el instanceof HTMLInputElement
-          ? { kind: 'slot', id: el.value, label: (el.labels?.[0]?.textContent ?? '').trim() }
-          : { kind: 'day', id: '', label: (el.textContent ?? '').trim() },
-      ),
+      els.map((el) => ({ id: (el as HTMLInputElement).value, label: ((el as HTMLInputElement).labels?.[0]?.textContent ?? '').trim() })),
     );
-  const out: OfferedSlot[] = [];
-  let day = '';
-  for (const r of rows) {
-    if (r.kind === 'day') day = isoFromFrenchDay(r.label);
-    else {
-      const startLabel = r.label.split(' – ')[0].trim();
-      out.push({ id: r.id, start: `${day} ${hhmmFromFrench(startLabel)}`, startLabel, label: r.label });
-    }
-  }
-  return out;
+  return rows.map((r) => {
+    const comma = r.label.indexOf(', ');
+    const day = isoFromFrenchDay(r.label.slice(0, comma));
+    const rest = r.label.slice(comma + 2);
+    const startLabel = rest.split(' – ')[0].trim();
+    const label = shared ? `${rest} avec ${shared}` : rest;
+    return { id: r.id, start: `${day} ${hhmmFromFrench(startLabel)}`, startLabel, label };
+  });
 }
 
 /**

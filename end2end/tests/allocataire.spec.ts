@@ -66,8 +66,12 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     await expect(page).toHaveURL(/\/connexion$/);
     await expect(page.locator('.field-error').filter({ hasText: /\S/ })).toContainText('numéro');
     await expectFieldError(identifier, /numéro/);
-    await expect(page.getByRole('alert')).toContainText('Le formulaire contient une erreur');
-    if (js) await expect(identifier).toBeFocused();
+    const summary = page.locator('[data-summary]');
+    await expect(summary).toContainText('Le formulaire contient une erreur');
+    // The summary takes the focus (autofocus without JavaScript) and links to the field.
+    await expect(summary).toBeFocused();
+    await summary.getByRole('link', { name: /numéro/ }).click();
+    await expect(page).toHaveURL(/#f-identifier$/);
     await a11y.check('sign-in page: empty form error');
   });
 
@@ -116,9 +120,9 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     await codeField.fill(code);
     await submitAndNavigate(page, page.getByRole('button', { name: 'Me connecter' }));
     await expect(page).toHaveURL(/\/espace$/);
-    await expect(page.getByRole('status')).toContainText('Vous êtes connecté·e.');
+    await expect(page.getByRole('status')).toContainText('Connexion réussie.');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bonjour ${ALLOCATAIRE.firstName}`);
-    await expect(page.getByRole('region', { name: 'Mon référent·e' })).toContainText(ALLOCATAIRE.referent);
+    await expect(page.getByRole('region', { name: 'La personne qui me suit' })).toContainText(ALLOCATAIRE.referent);
     // Nothing booked yet: each test leaves the demo allocataire without an appointment.
     await expect(page.getByRole('region', { name: 'Mon prochain rendez-vous' })).toContainText(
       "Vous n'avez pas de rendez-vous prévu.",
@@ -148,7 +152,10 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     const slot = await pickSlot(page, { counsellor: ALLOCATAIRE.referent, notBefore });
     firstSlot = slot.id;
     await slotRadio(page, slot.id).check();
-    await expect(slotRadio(page, slot.id)).toHaveAccessibleName(/avec Nadia Benali/);
+    // The choice's name says its day (not only « 9 h – 9 h 45 »); the référent is named
+    // once, in the group's legend.
+    await expect(slotRadio(page, slot.id)).toHaveAccessibleName(/^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} [a-zéû]+ \d{4}, \d{1,2} h/);
+    await expect(page.getByRole('group', { name: 'Choisissez un créneau avec Nadia Benali' })).toBeVisible();
     await modality.getByRole('radio', { name: 'Sur place' }).check();
     booked = Date.now();
     await submitAndNavigate(page, page.getByRole('button', { name: 'Réserver ce rendez-vous' }));
@@ -173,7 +180,7 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     expect(ics!.params.method).toBe('PUBLISH');
     uid = icsValue(ics!.text, 'UID') ?? '';
     expect(uid).not.toBe('');
-    expect(icsValue(ics!.text, 'SUMMARY')).toBe('Rendez-vous avec votre référent·e');
+    expect(icsValue(ics!.text, 'SUMMARY')).toBe('Rendez-vous ALI');
     expect(icsValue(ics!.text, 'STATUS')).toBe('CONFIRMED');
     firstStart = icsValue(ics!.text, 'DTSTART') ?? '';
   });
@@ -184,7 +191,7 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     const file = await (await download).path();
     const ics = fs.readFileSync(file, 'utf8');
     expect(icsValue(ics, 'UID')).toBe(uid);
-    expect(icsValue(ics, 'SUMMARY')).toBe('Rendez-vous avec votre référent·e');
+    expect(icsValue(ics, 'SUMMARY')).toBe('Rendez-vous ALI');
   });
 
   let moveSlot = '';

@@ -116,13 +116,13 @@ test('counsellor: open a slot, record an outcome, read the caseload and the mess
       .filter({ hasText: ALLOCATAIRE.firstName })
       .filter({ has: page.getByRole('button', { name: 'Enregistrer' }) });
     await expect(item).toHaveCount(1);
-    await item.getByLabel('Résultat').selectOption({ label: 'Excusé·e' });
+    await item.getByLabel('Résultat').selectOption({ label: 'Absence excusée' });
     await submitAndNavigate(page, item.getByRole('button', { name: 'Enregistrer' }));
     await expect(page).toHaveURL(new RegExp(`/pro/agenda\\?jour=${day}$`));
-    await expect(page.getByRole('status')).toHaveText('Résultat enregistré : Excusé·e.');
+    await expect(page.getByRole('status')).toHaveText('Résultat enregistré : Absence excusée.');
     bookings.done(id);
     await expect(
-      page.getByRole('listitem').filter({ hasText: ALLOCATAIRE.firstName }).filter({ hasText: 'Excusé·e' }),
+      page.getByRole('listitem').filter({ hasText: ALLOCATAIRE.firstName }).filter({ hasText: 'Absence excusée' }),
     ).not.toHaveCount(0);
     await a11y.check('agenda after recording the outcome');
   });

@@ -51,6 +51,8 @@ pub struct Auth {
     pub code_max_attempts: i64,
     /// Sign-in attempts per minute per client (codes sent: a fifth).
     pub rate_per_minute: u32,
+    /// Password attempts per minute on one staff account, from any address.
+    pub account_attempts_per_minute: u32,
     /// HMAC key for codes and tokens; a random one is made at start if empty (then codes
     /// do not survive a restart, and several processes must share one).
     pub secret: SecretString,
@@ -108,6 +110,7 @@ horizon_days = 42
 code_ttl_minutes = 10
 code_max_attempts = 5
 rate_per_minute = 30
+account_attempts_per_minute = 5
 secret = ""
 
 [smtp]

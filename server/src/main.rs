@@ -59,7 +59,7 @@ async fn main() -> anyhow::Result<()> {
             let st = app::server::services::AppState::new(
                 std::sync::Arc::new(store),
                 server::startup::settings(&config),
-                app::server::services::auth::Limits::new(10),
+                app::server::services::auth::Limits::new(10, 10),
             );
             let p = st
                 .store

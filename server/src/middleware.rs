@@ -5,7 +5,7 @@ use app::flash::Flash;
 use app::i18n::Lang;
 use app::pages::{self, Audience};
 use app::server::ctx::{
-    ClientAddr, CspNonce, CurrentAccount, CurrentActor, AGENCY_KEY, AUTH_KEY, FLASH_KEY,
+    ClientAddr, CspNonce, CurrentAccount, CurrentActor, AGENCY_KEY, AUTH_KEY, FLASH_KEY, RETURN_KEY,
 };
 use app::server::services::{auth, scope, AppState};
 use axum::extract::{ConnectInfo, Request, State};
@@ -118,17 +118,33 @@ pub async fn security_headers(
     res
 }
 
+/// The origin (scheme, host, port) of the portal's configured public URL.
+#[derive(Clone)]
+pub struct PublicOrigin(pub String);
+
+impl PublicOrigin {
+    pub fn of(public_url: &str) -> Self {
+        let origin = public_url
+            .parse::<axum::http::Uri>()
+            .ok()
+            .and_then(|u| Some(format!("{}://{}", u.scheme_str()?, u.authority()?)))
+            .unwrap_or_else(|| public_url.trim_end_matches('/').to_string());
+        Self(origin.to_ascii_lowercase())
+    }
+}
+
 /// Every non-GET request must come from a page of the portal itself (CSRF): its `Origin`
-/// names this host, or, without `Origin`, `Sec-Fetch-Site` says same-origin.
-pub async fn origin_check(req: Request, next: Next) -> Response {
+/// is the configured public URL's (scheme included: a page served over plain HTTP cannot
+/// post to the HTTPS portal, and a forged `Host` changes nothing), or, without `Origin`,
+/// `Sec-Fetch-Site` says same-origin.
+pub async fn origin_check(
+    State(public): State<PublicOrigin>,
+    req: Request,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
     let origin = req
         .headers()
         .get(header::ORIGIN)
@@ -139,10 +155,7 @@ pub async fn origin_check(req: Request, next: Next) -> Response {
         .and_then(|h| h.to_str().ok());
     // Sec-Fetch-Site is set by the browser itself (pages cannot forge it); some browsers
     // send `Origin: null` on same-origin form posts.
-    let same_origin = origin.is_some_and(|o| {
-        o.split_once("://")
-            .is_some_and(|(_, authority)| !host.is_empty() && authority == host)
-    });
+    let same_origin = origin.is_some_and(|o| o.eq_ignore_ascii_case(&public.0));
     let allowed = same_origin || fetch_site == Some("same-origin");
     if !allowed {
         tracing::warn!(http.path = %req.uri().path(), "cross-origin state change refused");
@@ -209,6 +222,20 @@ pub async fn resolve_actor(
             _ => None,
         };
         if let Some(to) = wrong_door {
+            if actor.is_none() && *req.method() == Method::GET {
+                // Signed out (never in, or the session expired): say why, and come back
+                // here after signing in.
+                let asked = req
+                    .uri()
+                    .path_and_query()
+                    .map_or(path.clone(), |p| p.as_str().to_string());
+                let _ = session.insert(RETURN_KEY, asked).await;
+                let notice = Flash {
+                    notice: Some(say(request_lang(&req), "server-sign-in-first")),
+                    ..Flash::default()
+                };
+                let _ = session.insert(FLASH_KEY, notice).await;
+            }
             return Redirect::to(to).into_response();
         }
         if !path.starts_with("/api/") && !path.starts_with("/pkg/") {

@@ -11,10 +11,12 @@ use app::server::services::{appointments, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 use tower_sessions::Session;
 
 const MAX_RESPONSE: usize = 8 * 1024 * 1024;
@@ -36,6 +38,46 @@ fn back_path(referer: &str) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// The methods of each server function's path, as leptos_axum registered them.
+static SERVER_FNS: LazyLock<HashMap<&'static str, Vec<Method>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Method>> = HashMap::new();
+    for (path, method) in leptos::server_fn::axum::server_fn_paths() {
+        map.entry(path).or_default().push(method);
+    }
+    map
+});
+
+/// What `/api/` answers before any server function runs, in French and without an error
+/// log (these are mistakes of the caller, not of the server): an unknown function is 404,
+/// a known one asked with another method 405 (with `Allow`), a body that is not a form 415.
+fn api_precheck(req: &Request, lang: Lang) -> Option<Response> {
+    let Some(methods) = SERVER_FNS.get(req.uri().path()) else {
+        return Some(plain(
+            StatusCode::NOT_FOUND,
+            say(lang, "server-api-unknown"),
+        ));
+    };
+    if !methods.contains(req.method()) {
+        let mut refused = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            say(lang, "server-method-not-allowed"),
+        );
+        let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
+        if let Ok(allow) = HeaderValue::from_str(&allow.join(", ")) {
+            refused.headers_mut().insert(header::ALLOW, allow);
+        }
+        return Some(refused);
+    }
+    let form =
+        header_str(req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    (*req.method() == Method::POST && !form).then(|| {
+        plain(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            say(lang, "server-not-a-form"),
+        )
+    })
+}
+
 /// Wraps the server functions (`/api/…`, registered by leptos_axum). JSON clients get the
 /// result with a meaningful status (422, 404, 409, 429…). A plain HTML form post (no
 /// JavaScript) gets a 303 redirect: on success to the next page with a notice, on failure
@@ -46,6 +88,9 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     let lang = request_lang(&req);
+    if let Some(refused) = api_precheck(&req, lang) {
+        return refused;
+    }
     let form_post = header_str(&req, header::ACCEPT).contains("text/html")
         && header_str(&req, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     let path = req.uri().path().to_string();
@@ -77,8 +122,14 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
     };
     let error = (!parts.status.is_success()).then(|| {
         serde_json::from_slice::<AppError>(&bytes).unwrap_or_else(|e| {
-            tracing::error!(http.path = %path, error = %e, "unreadable server function error");
-            AppError::Internal
+            if parts.status.is_client_error() {
+                // Leptos refused the request itself (arguments it could not read).
+                tracing::warn!(http.path = %path, status = %parts.status, "server function request refused");
+                AppError::BadRequest(say(lang, "server-request-invalid"))
+            } else {
+                tracing::error!(http.path = %path, error = %e, "unreadable server function error");
+                AppError::Internal
+            }
         })
     });
     if !form_post {

@@ -2,11 +2,12 @@
 //! counsellors, allocataires oriented over the last weeks, and open slots ahead.
 
 use app::domain::appointment::Modality;
+use app::domain::calendar;
 use app::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
 use app::server::crypto;
 use app::server::format;
 use app::server::store::{AgencyRow, AllocataireRow, NewSlot, StaffRow, Store};
-use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 pub const AGENCIES: [&str; 22] = [
     "Pierrefitte – Stains",
@@ -230,7 +231,7 @@ pub async fn seed(
     for (agency, counsellor) in &counsellors {
         for d in 1..=scale.slot_days {
             let day = today + Duration::days(d);
-            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            if !calendar::is_working_day(day) {
                 continue;
             }
             for (h, m) in times {

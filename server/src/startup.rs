@@ -112,7 +112,10 @@ impl Application {
         let state = AppState::new(
             Arc::new(store),
             settings(&config),
-            Limits::new(config.auth.rate_per_minute),
+            Limits::new(
+                config.auth.rate_per_minute,
+                config.auth.account_attempts_per_minute,
+            ),
         );
         let sessions = Sessions::connect(&config.database_url).await?;
         let leptos = LeptosOptions::builder()
@@ -227,7 +230,10 @@ pub fn build_router(
             middleware::resolve_actor,
         ))
         .layer(session_layer)
-        .layer(axum::middleware::from_fn(middleware::origin_check))
+        .layer(axum::middleware::from_fn_with_state(
+            middleware::PublicOrigin::of(&config.http.public_url),
+            middleware::origin_check,
+        ))
         .layer(RequestBodyLimitLayer::new(config.http.max_body_bytes));
     let assets = ServeDir::new(&site_root)
         .precompressed_br()

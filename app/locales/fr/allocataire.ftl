@@ -21,9 +21,11 @@ alloc-code-resend-link = Je n'ai rien reçu : demander un nouveau code
 ## Invitation
 alloc-invitation-title = Bienvenue — Portail ALI
 alloc-invitation-heading = Bienvenue sur le Portail ALI
-alloc-invitation-intro = Votre agence locale d'insertion vous invite à voir votre référent·e et vos rendez-vous en ligne.
+alloc-invitation-intro = Votre agence locale d'insertion vous invite à voir en ligne la personne qui vous suit et vos rendez-vous.
 alloc-invitation-explain = Appuyez sur « Continuer » : nous envoyons un code de connexion au téléphone ou à l'e-mail que l'agence connaît.
 alloc-invitation-submit = Continuer
+alloc-invitation-failed-next = Vous pouvez vous connecter autrement : avec votre numéro allocataire, votre téléphone ou votre e-mail. Nous vous envoyons un code.
+alloc-invitation-sign-in = Se connecter
 
 ## Appointment card
 alloc-card-when = Quand
@@ -47,19 +49,25 @@ alloc-referent-opening-hours = Horaires d'accueil
 alloc-espace-title = Mon espace — Portail ALI
 alloc-espace-hello = Bonjour { $name }
 # Also shown above the slot list while booking the first meeting.
-alloc-first-meeting-due = Votre premier rendez-vous doit avoir lieu au plus tard le { $date }.
+alloc-first-meeting-due = Votre premier rendez-vous doit avoir lieu au plus tard le { $date }. Vous pouvez le prendre dès maintenant.
+alloc-first-meeting-overdue = Votre premier rendez-vous n'a pas encore eu lieu. Prenez-le ci-dessous, ou votre agence va vous contacter pour le fixer avec vous.
 alloc-espace-next-heading = Mon prochain rendez-vous
 alloc-espace-next-manage = Voir, déplacer ou annuler
 alloc-espace-no-appointment = Vous n'avez pas de rendez-vous prévu.
 alloc-espace-book = Prendre rendez-vous
-alloc-espace-referent-heading = Mon référent·e
-alloc-espace-no-referent = Votre référent·e n'est pas encore désigné·e. L'agence vous contactera.
+alloc-espace-referent-heading = La personne qui me suit
+alloc-espace-no-referent = La personne qui vous suivra n'est pas encore choisie. L'agence vous contactera.
 alloc-espace-history-heading = Mes rendez-vous passés ou annulés
 # $when: the date and time, $status: the appointment's state.
 alloc-espace-history-item = { $when } — { $status }
 
 ## Slot picker
 alloc-slots-legend = Choisissez un créneau
+alloc-slots-legend-of = Choisissez un créneau avec { $counsellor }
+alloc-slots-earlier = Créneaux précédents
+alloc-slots-more = Voir plus de créneaux
+alloc-slots-everyone = Voir aussi les créneaux des autres conseillers
+alloc-slots-modality-hint = Sur place, par téléphone ou en visio, selon ce que le créneau choisi permet (indiqué à côté de l'heure).
 alloc-slots-none = Aucun créneau libre pour le moment. Appelez votre agence : elle vous proposera un rendez-vous.
 # A slot's start and end times.
 alloc-slot-time = { $start } – { $end }
@@ -84,7 +92,7 @@ alloc-appointment-cancel-heading = Annuler ce rendez-vous
 alloc-appointment-cancel-submit = Annuler le rendez-vous
 alloc-appointment-cancel-reason-label = Pourquoi annulez-vous ?
 alloc-appointment-cancel-reason-hint = Quelques mots suffisent, par exemple : « je suis malade ».
-alloc-appointment-call-referent = Pour changer ce rendez-vous maintenant, appelez votre référent·e.
+alloc-appointment-call-referent = Pour changer ce rendez-vous maintenant, appelez la personne qui vous suit.
 alloc-appointment-book-new = Prendre un nouveau rendez-vous
 alloc-appointment-back = Retour à mon espace
 

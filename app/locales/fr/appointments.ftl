@@ -8,8 +8,8 @@ rdv-modality-visio = En visio
 ## Statuses (AppointmentStatus::label_key)
 rdv-status-booked = Prévu
 rdv-status-attended = Honoré
-rdv-status-missed = Absent·e
-rdv-status-excused = Excusé·e
+rdv-status-missed = Absence
+rdv-status-excused = Absence excusée
 rdv-status-cancelled-by-agency = Annulé par l'agence
 rdv-status-cancelled-by-allocataire = Annulé par l'allocataire
 
@@ -19,7 +19,7 @@ rdv-outcome-choose = Choisissez un résultat.
 rdv-outcome-not-yet = Ce rendez-vous n'a pas encore eu lieu : vous pouvez l'annuler ou le marquer excusé.
 rdv-not-changeable = Ce rendez-vous n'est plus modifiable.
 # $hours: the cut-off, in hours (a number).
-rdv-change-too-late = Ce rendez-vous a lieu dans moins de { $hours } heures : appelez votre référent·e pour le modifier.
+rdv-change-too-late = Ce rendez-vous a lieu dans moins de { $hours } heures : appelez la personne qui vous suit pour le modifier.
 
 ## Conflicts with the stored state
 rdv-slot-taken = Ce créneau vient d'être pris. Choisissez-en un autre.
@@ -38,9 +38,12 @@ rdv-form-has-error = Le formulaire contient une erreur.
 rdv-booked = Votre rendez-vous est confirmé. Vous allez recevoir un message de confirmation.
 rdv-moved-same-slot = Votre rendez-vous est déplacé.
 rdv-moved = Votre rendez-vous est déplacé. Vous allez recevoir un message de confirmation.
-rdv-cancelled-by-staff = Le rendez-vous est annulé et l'allocataire est prévenu·e.
+rdv-cancelled-by-staff = Le rendez-vous est annulé et la personne est prévenue.
 rdv-cancelled = Votre rendez-vous est annulé. Le créneau est libéré.
 # $name: the allocataire's full name.
 rdv-booked-for = Rendez-vous réservé pour { $name }. Un message de confirmation part.
 # $outcome: the status label (rdv-status-*).
 rdv-outcome-recorded = Résultat enregistré : { $outcome }.
+rdv-note-move-reason = Motif du déplacement : « { $reason } »
+rdv-note-cancel-reason = Motif d'annulation : « { $reason } »
+rdv-note-outcome = Note : { $note }

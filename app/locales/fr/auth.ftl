@@ -7,8 +7,8 @@ auth-code-not-requested = Demandez d'abord un code de connexion.
 auth-wrong-code = Ce code n'est pas le bon ou il a expiré. Vérifiez le dernier message reçu, ou demandez un nouveau code.
 auth-invitation-expired = Ce lien n'est plus valable. Connectez-vous avec votre numéro allocataire, votre téléphone ou votre e-mail.
 auth-wrong-password = Adresse e-mail ou mot de passe incorrect.
-auth-signed-in = Vous êtes connecté·e.
-auth-signed-out = Vous êtes déconnecté·e.
+auth-signed-in = Connexion réussie.
+auth-signed-out = Déconnexion réussie.
 # The header's role label of a signed-in allocataire.
 auth-role-allocataire = Allocataire
 auth-role-referent = Conseiller·ère en insertion

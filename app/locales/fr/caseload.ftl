@@ -8,3 +8,5 @@ caseload-flag-on-track = Dans les délais
 
 # A file with no counsellor yet.
 caseload-unassigned = Non attribué
+# $flag: the flag above; $n: working days left before the deadline (weekends and holidays excluded).
+caseload-flag-working-days = { $flag } : { $n } j. ouvrés

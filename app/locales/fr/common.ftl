@@ -1,5 +1,5 @@
 # The shell, the menu, the home page and the shared components.
-common-meta-description = Portail des agences locales d'insertion de Seine-Saint-Denis : votre référent·e et vos rendez-vous.
+common-meta-description = Portail des agences locales d'insertion de Seine-Saint-Denis : votre accompagnement et vos rendez-vous.
 common-skip = Aller au contenu
 common-footer = Portail des agences locales d'insertion (ALI) — Département de la Seine-Saint-Denis
 common-nav-label = Menu principal
@@ -15,7 +15,7 @@ common-back-home = Revenir à l'accueil
 common-loading = Chargement…
 home-title = Portail ALI — Seine-Saint-Denis
 home-heading = Portail des agences locales d'insertion
-home-lead = Vous touchez le RSA (revenu de solidarité active) et une agence locale d'insertion (ALI) vous accompagne ? Ici, vous voyez votre référent·e et vous prenez, déplacez ou annulez vos rendez-vous.
+home-lead = Vous touchez le RSA (revenu de solidarité active) et une agence locale d'insertion (ALI) vous accompagne ? Ici, vous voyez qui vous suit et vous prenez, déplacez ou annulez vos rendez-vous.
 home-sign-in = Me connecter
 home-staff = Espace des professionnel·les de l'ALI
 common-brand = Portail ALI

@@ -9,11 +9,13 @@ notify-code-body = Portail ALI : votre code de connexion est { $code }. Il est v
 ## How the meeting takes place ($how in the messages below)
 # $location: the agency's address.
 notify-how-on-site = à l'agence, { $location }
-notify-how-telephone = par téléphone : votre référent·e vous appellera
+notify-how-telephone = par téléphone : la personne qui vous suit vous appellera
 notify-how-visio = en visio : le lien vous sera envoyé
 
 ## Subjects, SMS and e-mail intros
 # In the SMS: $when the date and time, $who the counsellor, $how (notify-how-*), $link the portal's address.
+# SMS texts are sent in the GSM-7 alphabet (domain/sms.rs): no « · », and at most two segments
+# with the longest names and addresses (notify.rs tests count them).
 notify-booked-subject = Votre rendez-vous est confirmé
 notify-booked-sms = ALI : RDV confirmé le { $when } avec { $who }, { $how }. Modifier : { $link }
 notify-booked-intro = Votre rendez-vous est confirmé.
@@ -24,7 +26,7 @@ notify-cancelled-subject = Votre rendez-vous est annulé
 notify-cancelled-sms = ALI : votre RDV du { $when } avec { $who } est annulé. Reprendre RDV : { $link }
 notify-cancelled-intro = Votre rendez-vous est annulé.
 notify-reminder-subject = Rappel : votre rendez-vous approche
-notify-reminder-sms = ALI rappel : RDV le { $when } avec { $who }, { $how }. Empêché·e ? { $link }
+notify-reminder-sms = ALI rappel : RDV le { $when } avec { $who }, { $how }. Un empêchement ? { $link }
 notify-reminder-intro = Nous vous rappelons votre rendez-vous.
 
 ## The e-mail's lines (the code joins them; the agency's address is a line of its own)
@@ -39,7 +41,7 @@ notify-email-change = Pour déplacer ou annuler votre rendez-vous : { $link }
 notify-email-signature = L'équipe de l'agence locale d'insertion (ALI)
 
 ## Calendar file (never the reason of the meeting)
-notify-ics-title = Rendez-vous avec votre référent·e
+notify-ics-title = Rendez-vous ALI
 # $counsellor: the counsellor's name; $agency, $phone: the agency's name and phone.
 notify-ics-description = Avec { $counsellor } — { $agency }. Téléphone de l'agence : { $phone }
 # The location of a meeting by phone or video.

@@ -31,6 +31,7 @@ staff-agenda-free-slot = { $time } ({ $counsellor })
 staff-agenda-outcome = Résultat
 staff-agenda-outcome-choose = — Choisir —
 staff-agenda-outcome-submit = Enregistrer
+staff-agenda-outcome-note = Note (facultative)
 
 ## Slots (créneaux)
 staff-slots-title = Créneaux — Portail ALI

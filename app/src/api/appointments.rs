@@ -5,7 +5,7 @@ use crate::domain::error::AppError;
 use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput};
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::appointments as svc};
-use crate::views::{AppointmentView, ChoicesView, Done, SpaceView};
+use crate::views::{AppointmentView, ChoicesView, Done, SlotPaging, SpaceView};
 use leptos::prelude::*;
 
 #[server(endpoint = "espace")]
@@ -20,11 +20,12 @@ pub async fn my_space() -> Result<SpaceView, AppError> {
 #[server(endpoint = "rdv/creneaux")]
 pub async fn booking_choices(
     #[server(default)] moving: Option<i64>,
+    #[server(flatten)] paging: SlotPaging,
 ) -> Result<ChoicesView, AppError> {
     let (st, actor) = ctx::authed()?;
     let account = ctx::account();
     let known = account.as_ref().and_then(|a| a.allocataire());
-    svc::booking_choices(&st, &actor, known, moving, ctx::now()).await
+    svc::booking_choices(&st, &actor, known, moving, paging, ctx::now()).await
 }
 
 #[server(endpoint = "rdv/voir")]
@@ -72,7 +73,7 @@ pub async fn record_outcome(
     #[server(flatten)] input: OutcomeInput,
 ) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::record_outcome(&st, &actor, appointment_id, &input.outcome, ctx::now()).await
+    svc::record_outcome(&st, &actor, appointment_id, input, ctx::now()).await
 }
 
 #[server(endpoint = "pro/rdv/annuler")]

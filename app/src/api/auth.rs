@@ -24,10 +24,10 @@ pub async fn verify_code(#[server(flatten)] input: CodeInput) -> Result<Done, Ap
     let st = ctx::state()?;
     let pending: Option<i64> = ctx::session_get(ctx::PENDING_CODE_KEY).await?;
     let session = auth::verify_code(&st, &ctx::client(), pending, input, ctx::now()).await?;
-    ctx::sign_in(session).await?;
+    let next = ctx::sign_in(session).await?;
     Ok(Done {
         notice: crate::tr!("auth-signed-in"),
-        redirect: pages::ESPACE.into(),
+        redirect: next,
     })
 }
 
@@ -47,10 +47,10 @@ pub async fn accept_invitation() -> Result<Done, AppError> {
 pub async fn staff_sign_in(#[server(flatten)] input: StaffSignInInput) -> Result<Done, AppError> {
     let st = ctx::state()?;
     let session = auth::staff_sign_in(&st, &ctx::client(), input, ctx::now()).await?;
-    ctx::sign_in(session).await?;
+    let next = ctx::sign_in(session).await?;
     Ok(Done {
         notice: crate::tr!("auth-signed-in"),
-        redirect: pages::AGENDA.into(),
+        redirect: next,
     })
 }
 

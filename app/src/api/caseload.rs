@@ -3,7 +3,7 @@
 use crate::domain::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::caseload as svc};
-use crate::views::{CaseloadView, FileView};
+use crate::views::{CaseloadView, FileView, SlotPaging};
 use leptos::prelude::*;
 
 #[server(endpoint = "pro/allocataires")]
@@ -15,7 +15,10 @@ pub async fn caseload(
 }
 
 #[server(endpoint = "pro/allocataire")]
-pub async fn allocataire_file(id: i64) -> Result<FileView, AppError> {
+pub async fn allocataire_file(
+    id: i64,
+    #[server(flatten)] paging: SlotPaging,
+) -> Result<FileView, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::allocataire_file(&st, &actor, id, ctx::now()).await
+    svc::allocataire_file(&st, &actor, id, paging, ctx::now()).await
 }

@@ -4,6 +4,15 @@ use super::error::AppError;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+/// No reminder within this many hours of the confirmation (or of the move's): a booking
+/// made 30 hours ahead would otherwise get its « rappel » seconds after « confirmé ».
+pub const REMINDER_QUIET_HOURS: i64 = 12;
+
+/// The latest confirmation time (seconds) of an appointment that may be reminded at `now`.
+pub fn reminder_confirmed_before(now: i64) -> i64 {
+    now - REMINDER_QUIET_HOURS * 3600
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {

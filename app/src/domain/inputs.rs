@@ -73,7 +73,22 @@ pub fn looks_like_email(s: &str) -> bool {
     }
 }
 
+/// Text without control characters (a NUL byte, an escape…), line breaks and tabs aside:
+/// nothing a person types, and PostgreSQL refuses NUL in text, so both databases would
+/// otherwise behave differently. Every free-text field carries this rule.
+pub fn plain_text(value: &str) -> Result<(), ValidationError> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        Err(err("plain_text", "form-control-character"))
+    } else {
+        Ok(())
+    }
+}
+
 fn valid_email(value: &str) -> Result<(), ValidationError> {
+    plain_text(value)?;
     if looks_like_email(value.trim()) {
         Ok(())
     } else {
@@ -82,6 +97,7 @@ fn valid_email(value: &str) -> Result<(), ValidationError> {
 }
 
 fn valid_identifier(value: &str) -> Result<(), ValidationError> {
+    plain_text(value)?;
     parse_identifier(value)
         .map(|_| ())
         .ok_or_else(|| err("identifier", "form-identifier-invalid"))
@@ -124,7 +140,10 @@ pub struct StaffSignInInput {
         custom(function = "valid_email")
     )]
     pub email: String,
-    #[validate(length(min = 1, max = 200, message = "form-password-required"))]
+    #[validate(
+        length(min = 1, max = 200, message = "form-password-required"),
+        custom(function = "plain_text")
+    )]
     pub password: String,
 }
 
@@ -175,7 +194,10 @@ impl BookInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[serde(default)]
 pub struct ReasonInput {
-    #[validate(length(min = 3, max = 300, message = "form-reason-length"))]
+    #[validate(
+        length(min = 3, max = 300, message = "form-reason-length"),
+        custom(function = "plain_text")
+    )]
     pub reason: String,
 }
 
@@ -191,12 +213,19 @@ fn valid_time(value: &str) -> Result<(), ValidationError> {
         .ok_or_else(|| err("time", "form-time-invalid"))
 }
 
-/// Accepts the HTML date input form (2026-12-01) and the French one (01/12/2026).
+/// The years a date typed into the portal may fall in: anything outside is a typing
+/// error, and keeping dates in this range keeps every date computation far from chrono's
+/// limits (a year such as +262142 used to overflow and crash the request).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Accepts the HTML date input form (2026-12-01) and the French one (01/12/2026), for
+/// years in [`YEARS`].
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
     NaiveDate::parse_from_str(v, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y"))
         .ok()
+        .filter(|d| YEARS.contains(&chrono::Datelike::year(d)))
 }
 
 /// Accepts 14:30, 14h30 and 14h.
@@ -241,7 +270,10 @@ pub struct SlotInput {
     pub time: String,
     #[validate(custom(function = "valid_duration"))]
     pub duration: String,
-    #[validate(length(max = 200, message = "form-location-too-long"))]
+    #[validate(
+        length(max = 200, message = "form-location-too-long"),
+        custom(function = "plain_text")
+    )]
     #[serde(default)]
     pub location: String,
     #[serde(default)]
@@ -304,6 +336,12 @@ pub struct AbsenceInput {
 pub struct OutcomeInput {
     #[validate(custom(function = "valid_outcome"))]
     pub outcome: String,
+    /// Optional: what staff want to remember (« prévenue par téléphone », « à relancer »).
+    #[validate(
+        length(max = 500, message = "form-note-too-long"),
+        custom(function = "plain_text")
+    )]
+    pub note: String,
 }
 
 fn valid_outcome(value: &str) -> Result<(), ValidationError> {
@@ -391,6 +429,32 @@ mod tests {
             .unwrap_err();
         assert!(e.field_message("slot_id").is_some());
         assert!(e.field_message("modality").is_some());
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_free_text_field() {
+        let e = parse_and_validate::<SignInInput>("identifier=a%00b%40c.fr").unwrap_err();
+        assert!(e.field_message("identifier").is_some());
+        let e =
+            parse_and_validate::<StaffSignInInput>("email=a%40b.fr%00&password=x%00y").unwrap_err();
+        assert!(e.field_message("email").is_some());
+        assert!(e.field_message("password").is_some());
+        let e = parse_and_validate::<ReasonInput>("reason=empêché%1B").unwrap_err();
+        assert!(e.field_message("reason").is_some());
+        assert!(parse_and_validate::<ReasonInput>("reason=Je+suis%0D%0Amalade%09.").is_ok());
+    }
+
+    #[test]
+    fn dates_outside_2000_to_2100_are_typing_errors() {
+        assert!(parse_date("+262142-12-31").is_none());
+        assert!(parse_date("31/12/2101").is_none());
+        assert!(parse_date("1999-12-31").is_none());
+        assert_eq!(
+            parse_date("2100-12-31"),
+            NaiveDate::from_ymd_opt(2100, 12, 31)
+        );
+        let e = parse_and_validate::<AbsenceInput>("from=0001-01-01&to=9999-12-31").unwrap_err();
+        assert!(e.field_message("from").is_some() && e.field_message("to").is_some());
     }
 
     #[test]

@@ -3,9 +3,11 @@
 
 pub mod appointment;
 pub mod authz;
+pub mod calendar;
 pub mod deadline;
 pub mod error;
 pub mod inputs;
+pub mod sms;
 
 use serde::{Deserialize, Serialize};
 

@@ -147,7 +147,8 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 15] = [
+const PREFIXES: [&str; 16] = [
+    "calendar-",
     "alloc-",
     "staff-",
     "rdv-",

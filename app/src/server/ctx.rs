@@ -31,6 +31,8 @@ pub const INVITATION_KEY: &str = "invitation";
 pub const FLASH_KEY: &str = "flash";
 /// The agency the département admin picked for the staff pages.
 pub const AGENCY_KEY: &str = "agency";
+/// The page a signed-out visitor asked for, to return to after signing in.
+pub const RETURN_KEY: &str = "return_to";
 
 fn parts() -> Result<Parts, AppError> {
     use_context::<Parts>().ok_or_else(|| internal("request parts missing from context"))
@@ -114,11 +116,16 @@ pub async fn session_take<T: serde::de::DeserializeOwned>(
 }
 
 /// Signs in: a new session id (no fixation), then the auth record.
-pub async fn sign_in(auth: SessionAuth) -> Result<(), AppError> {
+/// Signs the session in (a new session id). Returns where to go next: the page asked for
+/// before signing in, else the audience's home.
+pub async fn sign_in(auth: SessionAuth) -> Result<String, AppError> {
     let s = session()?;
     s.cycle_id().await.map_err(session_error)?;
     let _ = s.remove_value(PENDING_CODE_KEY).await;
-    s.insert(AUTH_KEY, auth).await.map_err(session_error)
+    let asked: Option<String> = s.remove(RETURN_KEY).await.ok().flatten();
+    let next = crate::pages::after_sign_in(asked.as_deref(), auth.staff);
+    s.insert(AUTH_KEY, auth).await.map_err(session_error)?;
+    Ok(next)
 }
 
 pub async fn sign_out() -> Result<(), AppError> {

@@ -155,9 +155,17 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         .map(|r| r.person.id.0)
         .expect("person2");
     let day0 = now.timestamp() - now.timestamp().rem_euclid(86_400);
+    // Ten days from the day after tomorrow, public holidays skipped (never bookable).
+    let days: Vec<i64> = (2..)
+        .filter(|d| {
+            let day = crate::server::format::day_of(day0 + d * 86_400 + 10 * 3600);
+            crate::domain::calendar::public_holiday(day).is_none()
+        })
+        .take(10)
+        .collect();
     let slots = |agency: AgencyId, counsellor: StaffId| -> Vec<NewSlot> {
-        (2..=11)
-            .map(|d| NewSlot {
+        days.iter()
+            .map(|&d| NewSlot {
                 agency_id: agency,
                 counsellor_id: counsellor,
                 starts_at: day0 + d * 86_400 + 10 * 3600,

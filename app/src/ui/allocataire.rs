@@ -1,9 +1,8 @@
 //! The allocataire's pages: sign-in, "Mon espace", booking, moving, cancelling.
 
-use super::components::{page, Choices, Field, Form};
+use super::components::{flash, page, slot_paging, Choices, Field, Form};
 use crate::api::appointments::{booking_choices, my_appointment, my_space};
 use crate::api::paths;
-use crate::domain::appointment::Modality;
 use crate::pages;
 use crate::tr;
 use crate::views::{AppointmentView, ChoicesView, ReferentView};
@@ -53,14 +52,28 @@ pub fn CodePage() -> impl IntoView {
 
 #[component]
 pub fn Invitation() -> impl IntoView {
+    // A link that has expired or was used: say so and offer the way that works, instead
+    // of a « Continuer » that would repeat the error.
+    let failed = flash().form_error(paths::ACCEPT_INVITATION);
     view! {
         <Title text=tr!("alloc-invitation-title") />
         <h1>{tr!("alloc-invitation-heading")}</h1>
-        <p>{tr!("alloc-invitation-intro")}</p>
-        <p>{tr!("alloc-invitation-explain")}</p>
-        <Form action=paths::ACCEPT_INVITATION submit=tr!("alloc-invitation-submit")>
-            <span></span>
-        </Form>
+        {match failed {
+            Some(e) => view! {
+                <div class="alert alert-error" role="alert"><p>{e}</p></div>
+                <p>{tr!("alloc-invitation-failed-next")}</p>
+                <p><a class="btn" href=pages::SIGN_IN>{tr!("alloc-invitation-sign-in")}</a></p>
+            }
+            .into_any(),
+            None => view! {
+                <p>{tr!("alloc-invitation-intro")}</p>
+                <p>{tr!("alloc-invitation-explain")}</p>
+                <Form action=paths::ACCEPT_INVITATION submit=tr!("alloc-invitation-submit")>
+                    <span></span>
+                </Form>
+            }
+            .into_any(),
+        }}
     }
 }
 
@@ -110,9 +123,15 @@ pub fn Espace() -> impl IntoView {
         view! {
             <Title text=tr!("alloc-espace-title") />
             <h1>{tr!("alloc-espace-hello", name = s.first_name.clone())}</h1>
-            {s.first_meeting_due.clone().map(|due| {
-                let class = if s.first_meeting_late { "alert alert-error" } else { "alert alert-info" };
-                view! { <p class=class>{tr!("alloc-first-meeting-due", date = due)}</p> }
+            // The 15-day deadline is the agency's duty: the person reads what to do, never
+            // a red date in the past as if it were their fault. Nothing once it is booked.
+            {s.next.is_none().then(|| s.first_meeting_due.clone()).flatten().map(|due| {
+                let text = if s.first_meeting_late {
+                    tr!("alloc-first-meeting-overdue")
+                } else {
+                    tr!("alloc-first-meeting-due", date = due)
+                };
+                view! { <p class="alert alert-info">{text}</p> }
             })}
             <section aria-labelledby="h-next">
                 <h2 id="h-next">{tr!("alloc-espace-next-heading")}</h2>
@@ -151,47 +170,84 @@ pub fn Espace() -> impl IntoView {
     })
 }
 
-/// The slot list and the modality choice, for booking, moving, or staff booking.
+/// The slot list and the modality choice, for booking, moving, or staff booking: a few
+/// days per page, one group per day (its legend and each choice's name say the day), the
+/// référent's slots first.
 #[component]
 pub fn SlotPicker(action: &'static str, choices: ChoicesView) -> impl IntoView {
     let flash = super::components::flash();
     let error = flash.field_error(action, "slot_id");
     let kept = flash.value(action, "slot_id").unwrap_or_default();
     let empty = choices.days.is_empty();
+    let paging = choices.paging;
+    let per_slot_counsellor = choices.only_of.is_none();
+    let kept_modality = flash
+        .value(action, "modality")
+        .or_else(|| choices.modalities.first().map(|(v, _)| v.clone()))
+        .unwrap_or_default();
+    let pager = (paging.page > 0 || choices.has_more || choices.can_see_all).then(|| {
+        view! {
+            <p class="pager">
+                {(paging.page > 0).then(|| view! {
+                    <a href=paging.query(paging.page - 1, paging.all)>{tr!("alloc-slots-earlier")}</a>
+                })}
+                {choices.has_more.then(|| view! {
+                    <a href=paging.query(paging.page + 1, paging.all)>{tr!("alloc-slots-more")}</a>
+                })}
+                {choices.can_see_all.then(|| view! {
+                    <a href=paging.query(0, true)>{tr!("alloc-slots-everyone")}</a>
+                })}
+            </p>
+        }
+    });
     view! {
         {choices.window_end.clone().map(|end| view! {
             <p class="alert alert-info">{tr!("alloc-first-meeting-due", date = end)}</p>
         })}
-        <fieldset class="choices slots" aria-describedby="err-slot_id">
-            <legend>{tr!("alloc-slots-legend")}</legend>
+        <fieldset class="choices slots" id="f-slot_id" tabindex="-1" aria-describedby="err-slot_id">
+            <legend>{match choices.only_of.clone() {
+                Some(name) => tr!("alloc-slots-legend-of", counsellor = name),
+                None => tr!("alloc-slots-legend"),
+            }}</legend>
             <p class="field-error" id="err-slot_id">{error}</p>
             {empty.then(|| view! { <p>{tr!("alloc-slots-none")}</p> })}
             {choices.days.into_iter().map(|day| {
                 let kept = kept.clone();
+                let day_name = day.day.clone();
                 view! {
-                    <p class="day">{day.day}</p>
-                    {day.slots.into_iter().map(|s| {
-                        let id = format!("slot-{}", s.id);
-                        let how = s.modalities.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join(", ");
-                        view! {
-                            <div class="choice">
-                                <input type="radio" id=id.clone() name="slot_id" value=s.id.to_string() checked=kept == s.id.to_string() />
-                                <label for=id>
-                                    <strong>{tr!("alloc-slot-time", start = s.time.clone(), end = s.end_time.clone())}</strong>
-                                    <span class="meta">" "{tr!("alloc-slot-meta", counsellor = s.counsellor.clone(), modalities = how)}</span>
-                                </label>
-                            </div>
-                        }
-                    }).collect_view()}
+                    <fieldset class="day">
+                        <legend>{day.day}</legend>
+                        {day.slots.into_iter().map(|s| {
+                            let id = format!("s{}", s.id);
+                            let how = s.modalities.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join(", ");
+                            let meta = if per_slot_counsellor {
+                                tr!("alloc-slot-meta", counsellor = s.counsellor.clone(), modalities = how)
+                            } else {
+                                how
+                            };
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" id=id.clone() name="slot_id" value=s.id.to_string() checked=kept == s.id.to_string() />
+                                    <label for=id>
+                                        <span class="sr-only">{day_name.clone()}", "</span>
+                                        <strong>{tr!("alloc-slot-time", start = s.time, end = s.end_time)}</strong>
+                                        " "<span class="meta">{meta}</span>
+                                    </label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
                 }
             }).collect_view()}
+            {pager}
         </fieldset>
         <Choices
             action=action
             name="modality"
             legend=tr!("alloc-slots-modality-legend")
-            options=Modality::ALL.iter().map(|m| (m.as_str().to_string(), crate::i18n::t(m.label_key()))).collect()
-            selected="sur_place"
+            hint=tr!("alloc-slots-modality-hint")
+            options=choices.modalities
+            selected=kept_modality
         />
         <input type="hidden" name="idempotency_key" value=choices.idempotency_key />
     }
@@ -199,8 +255,9 @@ pub fn SlotPicker(action: &'static str, choices: ChoicesView) -> impl IntoView {
 
 #[component]
 pub fn BookPage() -> impl IntoView {
+    let paging = slot_paging();
     page(
-        || booking_choices(None),
+        move || booking_choices(None, paging),
         |c| {
             view! {
                 <Title text=tr!("alloc-book-title") />
@@ -259,8 +316,9 @@ pub fn AppointmentPage() -> impl IntoView {
 #[component]
 pub fn MovePage() -> impl IntoView {
     let id = id_param();
+    let paging = slot_paging();
     page(
-        move || booking_choices(Some(id)),
+        move || booking_choices(Some(id), paging),
         move |c| {
             let current = c.moving.clone();
             view! {

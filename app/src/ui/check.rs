@@ -131,7 +131,6 @@ mod browser {
             let _ = el.remove_attribute("aria-invalid");
         }
         let summary = form.query_selector("[data-summary]").ok().flatten();
-        let mut first: Option<HtmlElement> = None;
         for e in errors {
             if let Some(el) = form
                 .query_selector(&format!("#err-{}", e.field))
@@ -142,22 +141,43 @@ mod browser {
             }
             for input in all(form, &format!("[name=\"{}\"]", e.field)) {
                 let _ = input.set_attribute("aria-invalid", "true");
-                if first.is_none() {
-                    first = input.dyn_into::<HtmlElement>().ok();
+            }
+        }
+        let Some(s) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) else {
+            return;
+        };
+        s.set_text_content(None);
+        s.set_hidden(errors.is_empty());
+        if errors.is_empty() {
+            return;
+        }
+        // The summary says how many errors and links each to its field, then takes the
+        // focus (as the server-rendered summary does without JavaScript).
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let add = |parent: &Element, tag: &str, text: Option<&str>| {
+            let el = doc.create_element(tag).ok()?;
+            el.set_text_content(text);
+            parent.append_child(&el).ok()?;
+            Some(el)
+        };
+        let heading = if errors.len() > 1 {
+            "form-summary-many"
+        } else {
+            "form-summary-one"
+        };
+        let _ = add(&s, "p", Some(word(messages, heading)));
+        if let Some(list) = add(&s, "ul", None) {
+            for e in errors {
+                if let Some(a) = add(&list, "li", None)
+                    .and_then(|li| add(&li, "a", Some(word(messages, &e.code))))
+                {
+                    let _ = a.set_attribute("href", &format!("#f-{}", e.field));
                 }
             }
         }
-        if let Some(s) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
-            s.set_hidden(errors.is_empty());
-            s.set_text_content((!errors.is_empty()).then_some(if errors.len() > 1 {
-                word(messages, "form-summary-many")
-            } else {
-                word(messages, "form-summary-one")
-            }));
-        }
-        if let Some(f) = first {
-            let _ = f.focus();
-        }
+        let _ = s.focus();
     }
 }
 

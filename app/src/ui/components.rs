@@ -6,6 +6,19 @@ use crate::domain::error::AppError;
 use crate::flash::Flash;
 use crate::tr;
 use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The page of slots the address asks for (`?page=2&tous=1`).
+pub fn slot_paging() -> crate::views::SlotPaging {
+    leptos_router::hooks::use_query_map().with_untracked(|q| crate::views::SlotPaging {
+        page: q
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0)
+            .min(100),
+        all: q.get("tous").is_some_and(|v| v == "1"),
+    })
+}
 
 pub fn flash() -> Flash {
     use_context::<Flash>().unwrap_or_default()
@@ -39,12 +52,23 @@ pub fn Form(
     #[prop(optional, into)] class: String,
     children: Children,
 ) -> impl IntoView {
-    let error = flash().form_error(action);
+    let f = flash();
+    let error = f.form_error(action);
+    let fields = f.field_errors(action);
     let has_error = error.is_some();
+    // The summary lists each field's error as a link to the field (`f-<name>`), and takes
+    // the focus when the page opens (the island does the same in the browser).
     let form = view! {
         <form method="post" action=action novalidate="" class=format!("form {class}")>
-            <div class="alert alert-error" role="alert" data-summary="" hidden=!has_error>
-                {error}
+            <div class="alert alert-error" role="alert" data-summary="" tabindex="-1" autofocus=has_error hidden=!has_error>
+                <p>{error}</p>
+                {(!fields.is_empty()).then(|| view! {
+                    <ul>
+                        {fields.into_iter().map(|e| view! {
+                            <li><a href=format!("#f-{}", e.field)>{e.message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
             </div>
             {children()}
             <button type="submit" class=if secondary { "btn btn-secondary" } else { "btn" }>{submit}</button>
@@ -122,7 +146,7 @@ pub fn Choices(
     let error = flash().field_error(action, name);
     let selected = kept(action, name, selected);
     view! {
-        <fieldset class="choices" aria-describedby=format!("err-{name}")>
+        <fieldset class="choices" id=format!("f-{name}") tabindex="-1" aria-describedby=format!("err-{name}")>
             <legend>{legend}</legend>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             <p class="field-error" id=format!("err-{name}")>{error}</p>
@@ -180,11 +204,21 @@ pub fn error_view(e: AppError) -> AnyView {
             leptos_axum::redirect(crate::pages::SIGN_IN);
         }
     }
+    // One wording for « does not exist » and « not yours » (no leak), with what to do next.
+    let (title, next) = match e {
+        AppError::NotFound => (tr!("error-title-not-found"), tr!("error-next-not-found")),
+        AppError::Forbidden => (tr!("error-title-forbidden"), tr!("error-next-forbidden")),
+        AppError::NotSignedIn => (tr!("error-title-signed-out"), tr!("error-next-signed-out")),
+        _ => (tr!("error-title-other"), tr!("error-next-other")),
+    };
     view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
         <div class="alert alert-error" role="alert">
             <p>{e.to_string()}</p>
-            <p><a href=crate::pages::HOME>{tr!("common-back-home")}</a></p>
         </div>
+        <p>{next}</p>
+        <p><a class="btn" href=crate::pages::HOME>{tr!("common-back-home")}</a></p>
     }
     .into_any()
 }

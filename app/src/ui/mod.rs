@@ -19,6 +19,9 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Pages without a checked form load no WASM at all.
+    #[allow(unused_mut)]
+    let mut islands = true;
     #[cfg(feature = "ssr")]
     {
         // Per-request values the server's middleware left in the request extensions.
@@ -29,6 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             if let Some(flash) = parts.extensions.get::<crate::flash::Flash>() {
                 provide_context(flash.clone());
             }
+            islands = crate::pages::has_islands(parts.uri.path());
         }
     }
     // The language negotiated by the middleware, for every component of the page.
@@ -43,7 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content=tr!("common-meta-description") />
                 <link rel="stylesheet" href="/pkg/portail.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options islands=true />
+                {islands.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>

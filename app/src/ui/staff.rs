@@ -57,15 +57,44 @@ fn CounsellorFilter(
     }
 }
 
+/// What staff read under an appointment: the person's reason for moving it, the notes.
+#[component]
+fn StaffNotes(notes: Vec<String>) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        view! {
+            <ul class="notes">
+                {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
 /// One appointment on the agenda, with the outcome form while it is still "booked".
 #[component]
 fn AgendaItem(a: AppointmentView) -> impl IntoView {
     let id = a.id;
     let f = flash();
     let mine = f.value(paths::OUTCOME, "appointment_id") == Some(id.to_string());
-    let error = mine.then(|| f.form_error(paths::OUTCOME)).flatten();
+    let outcome_error = mine
+        .then(|| f.field_error(paths::OUTCOME, "outcome"))
+        .flatten();
+    let note_error = mine
+        .then(|| f.field_error(paths::OUTCOME, "note"))
+        .flatten();
+    // A form-level error that no field carries (a conflict…) is shown above the form.
+    let error = (outcome_error.is_none() && note_error.is_none())
+        .then(|| mine.then(|| f.form_error(paths::OUTCOME)).flatten())
+        .flatten();
+    let kept_note = mine
+        .then(|| f.value(paths::OUTCOME, "note"))
+        .flatten()
+        .unwrap_or_default();
     let booked = a.status == "booked";
     let select_id = format!("outcome-{id}");
+    let note_id = format!("note-{id}");
+    let (outcome_err_id, note_err_id) = (format!("err-outcome-{id}"), format!("err-note-{id}"));
+    let (outcome_invalid, note_invalid) = (outcome_error.is_some(), note_error.is_some());
+    let notes = a.notes.clone();
     let options: Vec<AppointmentStatus> = if a.started {
         vec![
             AppointmentStatus::Attended,
@@ -87,15 +116,20 @@ fn AgendaItem(a: AppointmentView) -> impl IntoView {
                 " · "{a.modality_label.clone()}" · "{a.counsellor.clone()}
             </p>
             <p class=format!("badge badge-{}", a.status)>{a.status_label.clone()}</p>
+            <StaffNotes notes=notes />
             {booked.then(|| view! {
                 <form method="post" action=paths::OUTCOME class="inline">
                     {error.map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
                     <input type="hidden" name="appointment_id" value=id.to_string() />
                     <label for=select_id.clone()>{tr!("staff-agenda-outcome")}</label>
-                    <select id=select_id name="outcome">
+                    <p class="field-error" id=outcome_err_id.clone()>{outcome_error}</p>
+                    <select id=select_id name="outcome" required=true aria-describedby=outcome_err_id aria-invalid=outcome_invalid.then_some("true")>
                         <option value="">{tr!("staff-agenda-outcome-choose")}</option>
                         {options.into_iter().map(|o| view! { <option value=o.as_str()>{crate::i18n::t(o.label_key())}</option> }).collect_view()}
                     </select>
+                    <label for=note_id.clone()>{tr!("staff-agenda-outcome-note")}</label>
+                    <p class="field-error" id=note_err_id.clone()>{note_error}</p>
+                    <input id=note_id name="note" type="text" maxlength="500" value=kept_note aria-describedby=note_err_id aria-invalid=note_invalid.then_some("true") />
                     <button type="submit" class="btn btn-secondary">{tr!("staff-agenda-outcome-submit")}</button>
                 </form>
             })}
@@ -137,6 +171,7 @@ pub fn Agenda() -> impl IntoView {
                     view! {
                         <section class="day-block">
                             <h2>{d.day}</h2>
+                            {d.holiday.map(|h| view! { <p class="notice">{h}</p> })}
                             {empty.then(|| view! { <p>{tr!("staff-agenda-nothing")}</p> })}
                             {(!d.appointments.is_empty()).then(|| view! {
                                 <ul class="list">{d.appointments.into_iter().map(|a| view! { <AgendaItem a=a /> }).collect_view()}</ul>
@@ -176,7 +211,7 @@ pub fn Slots() -> impl IntoView {
                     <Field action=paths::OPEN_SLOTS name="until" label=tr!("staff-slots-until") kind="time" hint=tr!("staff-slots-until-hint") />
                     <Field action=paths::OPEN_SLOTS name="weeks" label=tr!("staff-slots-weeks") kind="number" value="1" inputmode="numeric" hint=tr!("staff-slots-weeks-hint") />
                     <Field action=paths::OPEN_SLOTS name="location" label=tr!("staff-slots-location") hint=tr!("staff-slots-location-hint") />
-                    <fieldset class="choices" aria-describedby="err-modalities">
+                    <fieldset class="choices" id="f-modalities" tabindex="-1" aria-describedby="err-modalities">
                         <legend>{tr!("staff-slots-modalities")}</legend>
                         <p class="field-error" id="err-modalities">{flash().field_error(paths::OPEN_SLOTS, "modalities")}</p>
                         <Check action=paths::OPEN_SLOTS name="sur_place" label=crate::i18n::t(Modality::SurPlace.label_key()) checked=true />
@@ -271,8 +306,9 @@ pub fn Caseload() -> impl IntoView {
 pub fn FilePage() -> impl IntoView {
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let paging = super::components::slot_paging();
     page(
-        move || allocataire_file(id),
+        move || allocataire_file(id, paging),
         move |v| {
             let f = flash();
             view! {
@@ -294,17 +330,22 @@ pub fn FilePage() -> impl IntoView {
                         let id = a.id;
                         let mine = f.value(paths::STAFF_CANCEL, "appointment_id") == Some(id.to_string());
                         let error = mine.then(|| f.field_error(paths::STAFF_CANCEL, "reason")).flatten();
+                        let invalid = error.is_some();
+                        let kept = mine.then(|| f.value(paths::STAFF_CANCEL, "reason")).flatten().unwrap_or_default();
                         let rid = format!("reason-{id}");
+                        let err_id = format!("err-reason-{id}");
+                        let notes = a.notes.clone();
                         view! {
                             <li class="item">
                                 <p><strong>{a.when.clone()}</strong>" · "{a.modality_label.clone()}" · "{a.counsellor.clone()}</p>
                                 <p class=format!("badge badge-{}", a.status)>{a.status_label.clone()}</p>
+                                <StaffNotes notes=notes />
                                 {booked.then(|| view! {
                                     <form method="post" action=paths::STAFF_CANCEL class="inline">
                                         <input type="hidden" name="appointment_id" value=id.to_string() />
                                         <label for=rid.clone()>{tr!("staff-file-cancel-reason")}</label>
-                                        {error.map(|e| view! { <p class="field-error">{e}</p> })}
-                                        <input id=rid name="reason" type="text" />
+                                        <p class="field-error" id=err_id.clone()>{error}</p>
+                                        <input id=rid name="reason" type="text" required=true minlength="3" maxlength="300" value=kept aria-describedby=err_id aria-invalid=invalid.then_some("true") />
                                         <button type="submit" class="btn btn-secondary">{tr!("staff-file-cancel-submit")}</button>
                                     </form>
                                 })}

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaDay {
     pub day: String,
+    /// « Jour férié : Noël… » when the day is a public holiday.
+    pub holiday: Option<String>,
     pub appointments: Vec<AppointmentView>,
     pub free_slots: Vec<SlotView>,
 }

@@ -32,6 +32,8 @@ pub struct AppointmentView {
     pub allocataire: String,
     pub allocataire_id: i64,
     pub started: bool,
+    /// For staff only: the person's reason for moving it, the note on its outcome.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,9 +70,45 @@ pub struct DayGroup {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoicesView {
+    /// The days of this page (a few at a time, earliest first).
     pub days: Vec<DayGroup>,
     /// First meeting: the last day of the 15-day window.
     pub window_end: Option<String>,
     pub moving: Option<AppointmentView>,
     pub idempotency_key: String,
+    pub paging: SlotPaging,
+    /// Later days exist (« voir plus de créneaux »).
+    pub has_more: bool,
+    /// Only the référent's slots are shown, and the agency lets the person choose another
+    /// counsellor (« voir aussi les autres conseillers »).
+    pub can_see_all: bool,
+    /// The référent's name when only their slots are shown (said once, not per slot).
+    pub only_of: Option<String>,
+    /// The modalities the slots of this page offer: (value, label).
+    pub modalities: Vec<(String, String)>,
+}
+
+/// Which slots a booking page shows: its page of days, and whether every counsellor of
+/// the agency is shown or the référent only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotPaging {
+    #[serde(default)]
+    pub page: u32,
+    #[serde(default)]
+    pub all: bool,
+}
+
+impl SlotPaging {
+    /// Days with free slots on one page.
+    pub const DAYS_PER_PAGE: usize = 3;
+
+    /// The query string of another page of the same list (`?page=2&tous=1`).
+    pub fn query(self, page: u32, all: bool) -> String {
+        match (page, all) {
+            (0, false) => "?".into(),
+            (p, false) => format!("?page={p}"),
+            (0, true) => "?tous=1".into(),
+            (p, true) => format!("?page={p}&tous=1"),
+        }
+    }
 }

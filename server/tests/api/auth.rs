@@ -174,6 +174,28 @@ async fn an_invitation_link_is_spent_only_by_a_post_from_the_browser_that_opened
         app.call(&scanner, "/api/invitation/continuer", &[]).await.0,
         StatusCode::CONFLICT
     );
+    // Without JavaScript, a spent link is not a dead end: the page says so and offers
+    // the sign-in, not another « Continuer ».
+    let again = client();
+    again
+        .get(app.url(&format!("/i/{token}")))
+        .send()
+        .await
+        .expect("get");
+    let res = app
+        .form(&again, "/api/invitation/continuer", &[], "/invitation")
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.page(&again, "/invitation").await;
+    assert!(
+        html.contains("n'est plus valable") || html.contains("n&#39;est plus valable"),
+        "{html}"
+    );
+    assert!(html.contains(r#"href="/connexion""#), "a way on");
+    assert!(
+        !html.contains(">Continuer<"),
+        "no button that repeats the error"
+    );
 }
 on_both!(an_invitation_link_is_spent_only_by_a_post_from_the_browser_that_opened_it);
 

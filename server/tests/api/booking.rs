@@ -16,7 +16,7 @@ async fn a_plain_form_post_books_and_redirects_with_a_notice(db: Db) {
             "/api/rdv/reserver",
             &[
                 ("slot_id", ""),
-                ("modality", "visio"),
+                ("modality", "telephone"),
                 ("idempotency_key", "form-key-0001"),
             ],
             "/rdv/prendre",
@@ -30,7 +30,7 @@ async fn a_plain_form_post_books_and_redirects_with_a_notice(db: Db) {
         "field error shown next to its field"
     );
     assert!(
-        html.contains(r#"value="visio" checked"#),
+        html.contains(r#"value="telephone" checked"#),
         "the modality chosen is kept"
     );
     // The error is shown once.
@@ -70,8 +70,8 @@ async fn a_plain_form_post_books_and_redirects_with_a_notice(db: Db) {
     assert!(flat.contains("text/calendar"), "{flat}");
     let (_, ics) = app.page(&c, &format!("{to}/calendrier.ics")).await;
     assert!(
-        ics.contains("TZID=Europe/Paris")
-            && ics.contains("SUMMARY:Rendez-vous avec votre référent·e")
+        ics.contains("SUMMARY:Rendez-vous ALI") && !ics.contains("TZID="),
+        "UTC times, no TZID without its VTIMEZONE: {ics}"
     );
     assert!(
         !ics.contains("premier_accueil"),

@@ -39,6 +39,7 @@ macro_rules! on_both {
 
 pub struct TestApp {
     pub base: String,
+    pub db_url: String,
     pub state: AppState,
     pub f: Fixture,
     pub maildir: PathBuf,
@@ -120,6 +121,7 @@ pub fn test_config(db_url: &str) -> Config {
     c.http.secure_cookies = false;
     c.auth.secret = "test-secret".to_string().into();
     c.auth.rate_per_minute = 10_000;
+    c.auth.account_attempts_per_minute = 10_000;
     c.jobs.outbox_interval_secs = 1;
     c
 }
@@ -138,6 +140,10 @@ pub async fn spawn_with(db: Db, tweak: impl FnOnce(&mut Config)) -> Option<TestA
     let (smtpd, smtp_port) = start_smtpd(&maildir).await;
     let (sms, sms_port) = start_sms_gateway().await;
     let mut config = test_config(&db_url);
+    // The portal checks form posts against its public URL: give it the one tests use.
+    let port = free_port();
+    config.http.addr = format!("127.0.0.1:{port}");
+    config.http.public_url = format!("http://127.0.0.1:{port}");
     config.smtp.host = "127.0.0.1".into();
     config.smtp.port = smtp_port;
     config.sms.provider = "http".into();
@@ -150,6 +156,7 @@ pub async fn spawn_with(db: Db, tweak: impl FnOnce(&mut Config)) -> Option<TestA
     tokio::spawn(app.run(std::future::pending()));
     Some(TestApp {
         base,
+        db_url,
         state,
         f,
         maildir,
@@ -215,6 +222,21 @@ impl TestApp {
             .await
             .expect("request");
         (res.status(), res.text().await.expect("body"))
+    }
+
+    /// Runs one statement on the test's database (to set up a state no page can make,
+    /// such as an orientation three weeks ago).
+    pub async fn sql(&self, statement: &str) {
+        self.try_sql(statement).await.expect("statement");
+    }
+
+    /// Runs one statement; the database's refusal is returned.
+    pub async fn try_sql(&self, statement: &str) -> Result<u64, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.db_url).await.expect("connect");
+        let done = sqlx::query(statement).execute(&pool).await;
+        pool.close().await;
+        done.map(|d| d.rows_affected())
     }
 
     pub async fn count(&self, table: &str) -> i64 {

@@ -17,9 +17,14 @@ fn start(db_url: &str, port: u16) -> tokio::process::Child {
         .arg("serve")
         .env("DATABASE_URL", db_url)
         .env("PORTAIL__HTTP__ADDR", format!("127.0.0.1:{port}"))
+        .env(
+            "PORTAIL__HTTP__PUBLIC_URL",
+            format!("http://127.0.0.1:{port}"),
+        )
         .env("PORTAIL__HTTP__SECURE_COOKIES", "false")
         .env("PORTAIL__AUTH__SECRET", "durability")
         .env("PORTAIL__AUTH__RATE_PER_MINUTE", "100000")
+        .env("PORTAIL__AUTH__ACCOUNT_ATTEMPTS_PER_MINUTE", "100000")
         .env("RUST_LOG", "warn")
         .kill_on_drop(true)
         .spawn()

@@ -7,4 +7,5 @@ mod common;
 mod auth;
 mod booking;
 mod durability;
+mod probes;
 mod security;

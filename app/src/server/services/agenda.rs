@@ -1,10 +1,11 @@
 //! The staff agenda and the slots: opening hours, one-off slots, absences.
 
-use super::present::{appointment_view, group_by_day, slot_view};
+use super::present::{appointment_view, group_by_day, slot_view, staff_notes};
 use super::scope::{counsellor_list, selection, staff_parts};
 use super::{audit, AppState, Names};
 use crate::domain::appointment::AppointmentStatus;
 use crate::domain::authz::{check, Action, Target};
+use crate::domain::calendar;
 use crate::domain::error::AppError;
 use crate::domain::inputs::{parse_date, parse_time, AbsenceInput, SlotInput};
 use crate::domain::{Actor, SlotId, StaffId};
@@ -12,7 +13,7 @@ use crate::pages;
 use crate::server::format;
 use crate::server::store::{NewSlot, StaffRow};
 use crate::tr;
-use crate::views::{AgendaDay, AgendaView, Done, SlotView, SlotsView};
+use crate::views::{AgendaDay, AgendaView, AppointmentView, Done, SlotView, SlotsView};
 use chrono::{DateTime, Duration, Utc};
 use validator::Validate;
 
@@ -53,11 +54,14 @@ pub async fn agenda(
         );
         out.push(AgendaDay {
             day: format::date(d),
+            holiday: calendar::public_holiday(d)
+                .map(|h| tr!("calendar-holiday", name = crate::i18n::t(h.label_key()))),
             appointments: rows
                 .iter()
                 .filter(|r| r.appointment.starts_at >= a && r.appointment.starts_at < b)
-                .map(|r| {
-                    appointment_view(
+                .map(|r| AppointmentView {
+                    notes: staff_notes(&r.appointment),
+                    ..appointment_view(
                         &r.appointment,
                         &r.counsellor_name,
                         &r.allocataire_name,
@@ -184,8 +188,14 @@ pub async fn open_slots(
     };
     let modalities = input.modalities();
     let mut slots = Vec::new();
+    let mut holidays = 0;
     for w in 0..weeks {
         let day = date + Duration::weeks(i64::from(w));
+        if calendar::public_holiday(day).is_some() {
+            // Counted (and said) only when the day is still to come.
+            holidays += usize::from(format::day_start(day) + 86_400 > now.timestamp());
+            continue;
+        }
         let mut t = start;
         while (until - t).num_minutes() >= minutes {
             let end = t + Duration::minutes(minutes);
@@ -205,6 +215,9 @@ pub async fn open_slots(
         }
     }
     let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
+        if holidays > 0 {
+            return Err(AppError::field("date", &tr!("agenda-date-holiday")));
+        }
         return Err(AppError::field("date", &tr!("agenda-date-past")));
     };
     if slots.len() > 500 {
@@ -238,6 +251,10 @@ pub async fn open_slots(
     };
     if overlapping > 0 {
         let warning = tr!("agenda-slots-overlap", n = overlapping);
+        notice = format!("{notice} {warning}");
+    }
+    if holidays > 0 {
+        let warning = tr!("agenda-slots-holidays-skipped", n = holidays);
         notice = format!("{notice} {warning}");
     }
     Ok(Done {

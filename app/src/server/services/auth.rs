@@ -38,20 +38,39 @@ impl SessionAuth {
     }
 }
 
-/// Rate limits, per client address and per account identifier (429 + Retry-After).
+/// Rate limits, per client address and per account (429 + Retry-After).
 pub struct Limits {
     sign_in: DefaultKeyedRateLimiter<String>,
     codes: DefaultKeyedRateLimiter<String>,
+    accounts: DefaultKeyedRateLimiter<String>,
 }
 
 impl Limits {
-    /// `per_minute`: sign-in attempts per key; codes sent: a fifth of it (at least 1).
-    pub fn new(per_minute: u32) -> Self {
+    /// `per_minute`: sign-in attempts per client address; codes sent: a fifth of it (at
+    /// least 1), per address and per account. `per_account`: password attempts per minute
+    /// on one staff account, whatever the address: past the burst, the next attempt waits
+    /// `60 / per_account` seconds, so guessing is slow while the real person is kept out
+    /// for seconds, not hours.
+    pub fn new(per_minute: u32, per_account: u32) -> Self {
         let q = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN));
         Self {
             sign_in: RateLimiter::keyed(q(per_minute)),
             codes: RateLimiter::keyed(q(per_minute / 5)),
+            accounts: RateLimiter::keyed(q(per_account)),
         }
+    }
+
+    /// One password attempt on this staff account (the e-mail as typed, lower-cased).
+    pub fn staff_account(&self, email: &str) -> Result<(), AppError> {
+        Self::hit(
+            &self.accounts,
+            format!("staff:{}", email.trim().to_lowercase()),
+        )
+    }
+
+    /// One more code for this allocataire, however their identifier was spelled.
+    pub fn code_for(&self, account: AllocataireId) -> Result<(), AppError> {
+        Self::hit(&self.codes, format!("account:{account}"))
     }
 
     fn hit(limiter: &DefaultKeyedRateLimiter<String>, key: String) -> Result<(), AppError> {
@@ -148,11 +167,21 @@ pub async fn request_code(
     input.validate()?;
     let identifier = parse_identifier(&input.identifier)
         .ok_or_else(|| AppError::field("identifier", &tr!("auth-identifier-unknown")))?;
-    st.limits.send_code(
-        client,
-        &crypto::keyed_hash(&st.settings.secret, &input.identifier.to_lowercase()),
-    )?;
-    let Some(p) = st.store.find_allocataire(&identifier).await? else {
+    // Keyed on the identifier in its normal form: « 06 12 34 56 78 », « +33612345678 »
+    // and « 0033 6.12.34.56.78 » are one number, and one limit.
+    let normal = match &identifier {
+        Identifier::Numero(n) => format!("numero:{n}"),
+        Identifier::Phone(p) => format!("phone:{p}"),
+        Identifier::Email(e) => format!("email:{}", e.to_lowercase()),
+    };
+    st.limits
+        .send_code(client, &crypto::keyed_hash(&st.settings.secret, &normal))?;
+    let found = st.store.find_allocataire(&identifier).await?;
+    if let Some(p) = &found {
+        // A numéro, a phone and an e-mail of one person share the person's limit.
+        st.limits.code_for(p.id)?;
+    }
+    let Some(p) = found else {
         audit_as(
             st,
             "anonymous",
@@ -319,6 +348,7 @@ pub async fn staff_sign_in(
 ) -> Result<SessionAuth, AppError> {
     input.validate()?;
     st.limits.sign_in(client)?;
+    st.limits.staff_account(&input.email)?;
     let staff = st.store.staff_by_email(&input.email).await?;
     let hash = staff
         .as_ref()

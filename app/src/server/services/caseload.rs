@@ -1,17 +1,18 @@
 //! The file active (caseload) and an allocataire's file, for staff.
 
 use super::appointments::choices_for;
-use super::present::appointment_view;
+use super::present::{appointment_view, staff_notes};
 use super::scope::{counsellor_list, selection};
 use super::{allocataire_for, audit, AppState, Names};
 use crate::domain::authz::Action;
+use crate::domain::calendar;
 use crate::domain::deadline::{self, DeadlineFlag};
 use crate::domain::error::AppError;
 use crate::domain::{Actor, AllocataireId};
 use crate::server::format;
 use crate::server::store::CaseloadRow;
 use crate::tr;
-use crate::views::{CaseloadLine, CaseloadView, FileView};
+use crate::views::{AppointmentView, CaseloadLine, CaseloadView, FileView, SlotPaging};
 use chrono::{DateTime, NaiveDate, Utc};
 
 fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> CaseloadLine {
@@ -35,7 +36,18 @@ fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> Caseload
             DeadlineFlag::Met => "met",
         }
         .into(),
-        flag_label: crate::i18n::t(flag.label_key()),
+        flag_label: match flag {
+            // The clock in working days: weekends and public holidays do not count.
+            DeadlineFlag::DueSoon | DeadlineFlag::OnTrack => tr!(
+                "caseload-flag-working-days",
+                flag = crate::i18n::t(flag.label_key()),
+                n = calendar::working_days_between(
+                    today,
+                    deadline::first_meeting_deadline(orientation)
+                )
+            ),
+            _ => crate::i18n::t(flag.label_key()),
+        },
         next: row.next_appointment_at.map(format::date_time),
     }
 }
@@ -79,6 +91,7 @@ pub async fn allocataire_file(
     st: &AppState,
     actor: &Actor,
     id: i64,
+    paging: SlotPaging,
     now: DateTime<Utc>,
 ) -> Result<FileView, AppError> {
     let p = allocataire_for(st, actor, AllocataireId(id), Action::ViewAllocataire).await?;
@@ -99,7 +112,10 @@ pub async fn allocataire_file(
         .appointments_of(p.id)
         .await?
         .iter()
-        .map(|a| appointment_view(a, names.of(a.counsellor_id), &who, st, now))
+        .map(|a| AppointmentView {
+            notes: staff_notes(a),
+            ..appointment_view(a, names.of(a.counsellor_id), &who, st, now)
+        })
         .collect();
     let contact = [p.phone.clone(), p.email.clone()]
         .into_iter()
@@ -118,6 +134,6 @@ pub async fn allocataire_file(
         line: caseload_line(&row, &names, format::today(now)),
         contact,
         appointments,
-        choices: choices_for(st, &p, None, true, now).await?,
+        choices: choices_for(st, &p, None, true, paging, now).await?,
     })
 }

@@ -4,6 +4,7 @@
 use super::{internal, AppState};
 use crate::domain::appointment::Modality;
 use crate::domain::error::AppError;
+use crate::domain::sms;
 use crate::domain::{AgencyId, AllocataireId};
 use crate::i18n::{Arg, Lang};
 use crate::server::format;
@@ -94,7 +95,11 @@ pub fn code_message(
         channel,
         recipient,
         subject: say(p.lang, "notify-code-subject", &[]),
-        body: text,
+        body: if channel == Channel::Sms {
+            sms::to_gsm7(&text)
+        } else {
+            text
+        },
         ics: None,
         sensitive: true,
         dedupe_key: None,
@@ -179,7 +184,8 @@ pub fn appointment_messages(
             channel: Channel::Sms,
             recipient: phone,
             subject: subject.clone(),
-            body: sms,
+            // In the GSM-7 alphabet: 160 characters a segment instead of 70.
+            body: sms::to_gsm7(&sms),
             ics: None,
             sensitive: false,
             dedupe_key: dedupe("sms"),
@@ -232,10 +238,10 @@ pub fn ics(
     cancelled: bool,
     lang: Lang,
 ) -> String {
-    let local = |secs: i64| CalendarDateTime::WithTimezone {
-        date_time: format::paris(secs).naive_local(),
-        tzid: "Europe/Paris".into(),
-    };
+    // Times in UTC (« 20261201T090000Z »): RFC 5545 allows a TZID only with its
+    // VTIMEZONE block, which the icalendar crate does not write; every calendar shows UTC
+    // times in the reader's own zone. X-WR-TIMEZONE still names Paris for display.
+    let local = |secs: i64| CalendarDateTime::Utc(format::ts(secs));
     let mut event = Event::new();
     event
         .uid(&a.uid)
@@ -292,6 +298,8 @@ mod tests {
             status: AppointmentStatus::Booked,
             cancel_reason: None,
             sequence: 0,
+            move_reason: None,
+            outcome_note: None,
         };
         let p = Recipient {
             allocataire_id: AllocataireId(1),
@@ -336,12 +344,57 @@ mod tests {
         );
         let ics = msgs[1].ics.clone().unwrap_or_default();
         assert!(ics.contains("UID:rdv-abc@portail-ali"));
-        assert!(ics.contains("TZID=Europe/Paris"));
-        assert!(ics.contains("SUMMARY:Rendez-vous avec votre référent·e"));
+        // 1_795_000_000 = 2026-11-18 11:06:40 UTC: written in UTC, no TZID without VTIMEZONE.
+        assert!(ics.contains("DTSTART:20261118T110640Z"), "{ics}");
+        assert!(!ics.contains("TZID="), "{ics}");
+        assert!(ics.contains("SUMMARY:Rendez-vous ALI"));
         assert!(
             !ics.contains("premier_accueil"),
             "the reason never appears in a calendar"
         );
+    }
+
+    #[test]
+    fn every_sms_is_in_gsm7_and_fits_two_segments_with_long_names() {
+        let (mut a, mut p, mut s, ag) = fixtures();
+        s.first_name = "Marie-Noëlle".into();
+        s.last_name = "Benali-Delacroix-Saint-Jérôme".into();
+        p.first_name = "Anaïs".into();
+        a.location =
+            "Maison de l'emploi, 12 avenue Jean-Baptiste Clément, 93430 Villetaneuse".into();
+        let settings = Settings {
+            public_url: "https://portail-ali.seine-saint-denis.fr".into(),
+            ..Settings::default()
+        };
+        let mut counted = 0;
+        for change in [
+            Change::Booked,
+            Change::Moved,
+            Change::Cancelled,
+            Change::Reminder,
+        ] {
+            for modality in Modality::ALL {
+                a.modality = modality;
+                for m in appointment_messages(change, &a, &p, &s, &ag, &settings)
+                    .into_iter()
+                    .filter(|m| m.channel == Channel::Sms)
+                {
+                    assert!(sms::is_gsm7(&m.body), "{change:?}: {}", m.body);
+                    let n = sms::segments(&m.body);
+                    assert!(
+                        (1..=2).contains(&n),
+                        "{change:?} {modality:?}: {n} segments: {}",
+                        m.body
+                    );
+                    counted += 1;
+                }
+            }
+        }
+        assert_eq!(counted, 12);
+        let code = code_message(&p, false, "123456", 10).expect("a code by SMS");
+        assert_eq!(code.channel, Channel::Sms);
+        assert!(sms::is_gsm7(&code.body), "{}", code.body);
+        assert_eq!(sms::segments(&code.body), 1, "{}", code.body);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::notify::{self, Change, Recipient};
 use super::scope::agency_of;
 use super::{audit, AppState};
+use crate::domain::appointment;
 use crate::domain::authz::{check_action, Action, Scope};
 use crate::domain::error::AppError;
 use crate::domain::Actor;
@@ -22,13 +23,16 @@ pub trait Transport: Send + Sync {
 }
 
 /// Writes the reminders that fall due (appointments within `reminder_hours`), once each:
-/// the flag and the messages commit together.
+/// the flag and the messages commit together. An appointment confirmed (or moved) less
+/// than `REMINDER_QUIET_HOURS` ago waits: its confirmation has just said it all, and a
+/// booking made less than that ahead gets no reminder at all.
 pub async fn enqueue_reminders(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     let due = st
         .store
         .due_reminders(
             now.timestamp(),
             now.timestamp() + st.settings.reminder_hours * 3600,
+            appointment::reminder_confirmed_before(now.timestamp()),
         )
         .await?;
     let mut written = 0;

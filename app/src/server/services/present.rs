@@ -6,6 +6,7 @@ use crate::domain::appointment;
 use crate::i18n::t;
 use crate::server::format;
 use crate::server::store::{AppointmentRow, SlotRow};
+use crate::tr;
 use crate::views::{AppointmentView, DayGroup, SlotView};
 use chrono::{DateTime, Utc};
 
@@ -37,7 +38,24 @@ pub fn appointment_view(
         allocataire: allocataire.into(),
         allocataire_id: a.allocataire_id.0,
         started: a.starts_at <= now.timestamp(),
+        notes: Vec::new(),
     }
+}
+
+/// What staff read under an appointment and the person does not: why it was moved, the
+/// note on its outcome.
+pub fn staff_notes(a: &AppointmentRow) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(reason) = a.move_reason.as_deref().filter(|r| !r.is_empty()) {
+        notes.push(tr!("rdv-note-move-reason", reason = reason));
+    }
+    if let Some(reason) = a.cancel_reason.as_deref().filter(|r| !r.is_empty()) {
+        notes.push(tr!("rdv-note-cancel-reason", reason = reason));
+    }
+    if let Some(note) = a.outcome_note.as_deref().filter(|n| !n.is_empty()) {
+        notes.push(tr!("rdv-note-outcome", note = note));
+    }
+    notes
 }
 
 pub fn slot_view(s: &SlotRow, counsellor: &str, window_end: Option<i64>) -> SlotView {

@@ -21,6 +21,10 @@ pub struct AppointmentRow {
     pub status: AppointmentStatus,
     pub cancel_reason: Option<String>,
     pub sequence: i64,
+    /// What the person wrote when they moved it (staff read it).
+    pub move_reason: Option<String>,
+    /// Staff's note on the outcome.
+    pub outcome_note: Option<String>,
 }
 
 /// An appointment with the names staff need on an agenda.
@@ -85,6 +89,7 @@ pub trait AppointmentStore: Send + Sync {
         id: AppointmentId,
         slot_id: SlotId,
         modality: Modality,
+        reason: &str,
         now: i64,
         messages: Vec<NewMessage>,
     ) -> StoreResult<AppointmentRow>;
@@ -94,6 +99,7 @@ pub trait AppointmentStore: Send + Sync {
         id: AppointmentId,
         status: AppointmentStatus,
         cancel_reason: Option<&str>,
+        outcome_note: Option<&str>,
         now: i64,
         messages: Vec<NewMessage>,
     ) -> StoreResult<Option<AppointmentRow>>;

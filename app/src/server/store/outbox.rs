@@ -92,7 +92,14 @@ pub struct ReminderRow {
 
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
-    async fn due_reminders(&self, from: i64, to: i64) -> StoreResult<Vec<ReminderRow>>;
+    /// Booked appointments starting in (`from`, `to`], not yet reminded, whose last
+    /// confirmation (booking or move) is at or before `confirmed_before`.
+    async fn due_reminders(
+        &self,
+        from: i64,
+        to: i64,
+        confirmed_before: i64,
+    ) -> StoreResult<Vec<ReminderRow>>;
     /// Marks the reminder sent and writes its messages, once per appointment time.
     async fn write_reminder(
         &self,

@@ -4,8 +4,9 @@
 use super::{appointment_for, first_meeting_done};
 use crate::domain::appointment::{self, AppointmentReason, AppointmentStatus, BookedBy, Modality};
 use crate::domain::authz::Action;
+use crate::domain::calendar;
 use crate::domain::error::AppError;
-use crate::domain::inputs::{BookInput, ReasonInput};
+use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput};
 use crate::domain::{Actor, AllocataireId, AppointmentId, SlotId};
 use crate::pages;
 use crate::server::format;
@@ -20,8 +21,10 @@ use crate::views::Done;
 use chrono::{DateTime, Utc};
 use validator::Validate;
 
-/// Checks a slot is one this allocataire may book: their agency, in the future and, online,
-/// beyond the cut-off (so that it can still be moved or cancelled).
+/// Checks a slot is one this allocataire may book: their agency, in the future, not on a
+/// public holiday and, online, beyond the cut-off (so that it can still be moved or
+/// cancelled) and with their own référent when the agency allows only that — the same
+/// rules as the choices offered, so a hand-made post cannot book what the page never shows.
 async fn bookable_slot(
     st: &AppState,
     p: &AllocataireRow,
@@ -29,12 +32,27 @@ async fn bookable_slot(
     by_staff: bool,
     now: DateTime<Utc>,
 ) -> Result<SlotRow, AppError> {
+    let no_such_slot = || AppError::field("slot_id", &tr!("rdv-no-such-slot"));
     let slot = st
         .store
         .slot(slot_id)
         .await?
         .filter(|s| s.agency_id == p.agency_id)
-        .ok_or_else(|| AppError::field("slot_id", &tr!("rdv-no-such-slot")))?;
+        .filter(|s| calendar::public_holiday(format::day_of(s.starts_at)).is_none())
+        .ok_or_else(no_such_slot)?;
+    if !by_staff {
+        if let Some(referent) = p.counsellor_id.filter(|c| *c != slot.counsellor_id) {
+            let agency = st
+                .store
+                .agency(p.agency_id)
+                .await?
+                .ok_or_else(|| internal("allocataire's agency missing"))?;
+            if !agency.agency_booking {
+                tracing::info!(slot = %slot.id, %referent, "slot of another counsellor refused");
+                return Err(no_such_slot());
+            }
+        }
+    }
     if slot.starts_at <= now.timestamp() {
         return Err(AppError::field("slot_id", &tr!("rdv-slot-past")));
     }
@@ -97,6 +115,8 @@ fn planned(
         status: AppointmentStatus::Booked,
         cancel_reason: None,
         sequence,
+        move_reason: None,
+        outcome_note: None,
     }
 }
 
@@ -197,7 +217,14 @@ pub async fn move_appointment(
     )
     .await?;
     st.store
-        .move_appointment(a.id, slot.id, modality, now.timestamp(), messages)
+        .move_appointment(
+            a.id,
+            slot.id,
+            modality,
+            reason.reason.trim(),
+            now.timestamp(),
+            messages,
+        )
         .await?;
     audit(
         st,
@@ -293,6 +320,7 @@ pub async fn cancel(
             a.id,
             final_status,
             Some(reason.reason.trim()),
+            None,
             now.timestamp(),
             messages,
         )
@@ -354,12 +382,15 @@ pub async fn record_outcome(
     st: &AppState,
     actor: &Actor,
     id: i64,
-    outcome: &str,
+    input: OutcomeInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
+    // Who may act first: someone else's appointment answers 404 whatever the input.
     let a = appointment_for(st, actor, AppointmentId(id), Action::RecordOutcome).await?;
-    let outcome = AppointmentStatus::parse(outcome)
+    input.validate()?;
+    let outcome = AppointmentStatus::parse(&input.outcome)
         .ok_or_else(|| AppError::field("outcome", &tr!("rdv-outcome-choose")))?;
+    let note = Some(input.note.trim()).filter(|n| !n.is_empty());
     appointment::can_record(a.status, outcome, format::ts(a.starts_at), now)?;
     let messages = if outcome == AppointmentStatus::CancelledByAgency {
         cancellation_messages(st, &a).await?
@@ -367,7 +398,7 @@ pub async fn record_outcome(
         Vec::new()
     };
     st.store
-        .finish_appointment(a.id, outcome, None, now.timestamp(), messages)
+        .finish_appointment(a.id, outcome, None, note, now.timestamp(), messages)
         .await?
         .ok_or_else(|| AppError::Conflict(tr!("rdv-outcome-already-recorded")))?;
     audit(

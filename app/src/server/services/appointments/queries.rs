@@ -3,16 +3,17 @@
 
 use super::{appointment_for, first_meeting_done};
 use crate::domain::appointment::AppointmentStatus;
+use crate::domain::appointment::Modality;
 use crate::domain::authz::Action;
-use crate::domain::deadline;
 use crate::domain::error::AppError;
+use crate::domain::{calendar, deadline};
 use crate::domain::{Actor, AppointmentId, StaffRole};
 use crate::i18n::Lang;
 use crate::server::format;
 use crate::server::services::present::{appointment_view, group_by_day, slot_view};
 use crate::server::services::{internal, notify, own_file, staff_and_names, staff_names, AppState};
 use crate::server::store::{AllocataireRow, SlotRow};
-use crate::views::{AppointmentView, ChoicesView, ReferentView, SpaceView};
+use crate::views::{AppointmentView, ChoicesView, ReferentView, SlotPaging, SpaceView};
 use chrono::{DateTime, Duration, Utc};
 
 /// « Mon espace ». `known`: the allocataire's row, read when the session was resolved.
@@ -81,14 +82,16 @@ pub async fn my_space(
     })
 }
 
-/// The free slots an allocataire may take: their référent's, plus the agency's when the
-/// agency allows it. For a first meeting, slots inside the 15-day window come first; if
-/// there are none, later ones are offered (and the page says so).
+/// The free slots an allocataire may take, a few days per page, earliest first (so a first
+/// meeting's 15-day window comes first): their référent's, or the agency's when the agency
+/// allows it and the person asks for them (or has no référent). Public holidays are
+/// never offered.
 pub async fn choices_for(
     st: &AppState,
     p: &AllocataireRow,
     moving: Option<AppointmentView>,
     by_staff: bool,
+    paging: SlotPaging,
     now: DateTime<Utc>,
 ) -> Result<ChoicesView, AppError> {
     let agency = st
@@ -98,13 +101,19 @@ pub async fn choices_for(
         .ok_or_else(|| internal("allocataire's agency missing"))?;
     let staff = st.store.staff_of_agency(p.agency_id).await?;
     let names: crate::server::services::Names = staff.iter().collect();
+    // Staff booking for the person may use any counsellor of the agency.
+    let may_choose = agency.agency_booking || by_staff;
     let counsellors: Vec<_> = match p.counsellor_id {
-        Some(c) if !agency.agency_booking => vec![c],
+        Some(c) if !(may_choose && paging.all) => vec![c],
         _ => staff
             .iter()
             .filter(|s| s.role != StaffRole::Admin)
             .map(|s| s.id)
             .collect(),
+    };
+    let only_of = match counsellors.as_slice() {
+        [one] if p.counsellor_id == Some(*one) => Some(names.of(*one).to_string()),
+        _ => None,
     };
     let history = st.store.appointments_of(p.id).await?;
     let window_end = if first_meeting_done(&history) {
@@ -125,23 +134,58 @@ pub async fn choices_for(
         };
     let to = now.timestamp() + st.settings.booking_horizon_days * 86_400;
     // Sorted by time: slots inside the first-meeting window come first.
-    let mut slots: Vec<SlotRow> = st.store.free_slots(&counsellors, from, to, 60).await?;
-    if let Some(end) = window_end {
-        if slots.iter().any(|s| s.starts_at < end) {
-            slots.retain(|s| s.starts_at < end);
-        }
-    }
-    let starts: Vec<i64> = slots.iter().map(|s| s.starts_at).collect();
-    let views = slots
+    let mut slots: Vec<SlotRow> = st.store.free_slots(&counsellors, from, to, 1000).await?;
+    // Slots opened before a holiday rule existed (or by an import) are never offered.
+    slots.retain(|s| calendar::public_holiday(format::day_of(s.starts_at)).is_none());
+    let (page, has_more) = page_of_days(&slots, paging.page, SlotPaging::DAYS_PER_PAGE);
+    let starts: Vec<i64> = page.iter().map(|s| s.starts_at).collect();
+    let views: Vec<_> = page
         .iter()
         .map(|s| slot_view(s, names.of(s.counsellor_id), window_end))
         .collect();
+    let mut modalities: Vec<(String, String)> = Vec::new();
+    for m in views.iter().flat_map(|v| v.modalities.iter()) {
+        if !modalities.contains(m) {
+            modalities.push(m.clone());
+        }
+    }
+    modalities.sort_by_key(|(v, _)| Modality::ALL.iter().position(|m| m.as_str() == v));
     Ok(ChoicesView {
         days: group_by_day(views, &starts),
         window_end: window_end.map(|e| format::date(format::day_of(e - 1))),
         moving,
         idempotency_key: uuid::Uuid::new_v4().to_string(),
+        paging,
+        has_more,
+        can_see_all: may_choose && only_of.is_some(),
+        only_of,
+        modalities,
     })
+}
+
+/// The slots of the `page`-th group of `per_page` days (slots sorted by time), and
+/// whether later days exist.
+fn page_of_days(slots: &[SlotRow], page: u32, per_page: usize) -> (&[SlotRow], bool) {
+    let mut day_starts = Vec::new();
+    let mut last = None;
+    for (i, s) in slots.iter().enumerate() {
+        let day = format::day_of(s.starts_at);
+        if last != Some(day) {
+            day_starts.push(i);
+            last = Some(day);
+        }
+    }
+    let first_day = usize::try_from(page)
+        .unwrap_or(usize::MAX)
+        .saturating_mul(per_page);
+    let Some(&from) = day_starts.get(first_day) else {
+        return (&[], false);
+    };
+    let to = day_starts
+        .get(first_day.saturating_add(per_page))
+        .copied()
+        .unwrap_or(slots.len());
+    (&slots[from..to], to < slots.len())
 }
 
 pub async fn booking_choices(
@@ -149,6 +193,7 @@ pub async fn booking_choices(
     actor: &Actor,
     known: Option<&AllocataireRow>,
     moving: Option<i64>,
+    paging: SlotPaging,
     now: DateTime<Utc>,
 ) -> Result<ChoicesView, AppError> {
     let p = own_file(st, actor, known, Action::ManageOwnAppointments).await?;
@@ -156,7 +201,7 @@ pub async fn booking_choices(
         Some(id) => Some(my_appointment(st, actor, id, now).await?),
         None => None,
     };
-    choices_for(st, &p, moving, false, now).await
+    choices_for(st, &p, moving, false, paging, now).await
 }
 
 pub async fn my_appointment(

@@ -24,6 +24,8 @@ impl FromRow<'_, AnyRow> for AppointmentRow {
             status: parsed(r, "status", AppointmentStatus::parse)?,
             cancel_reason: r.try_get("cancel_reason")?,
             sequence: r.try_get("sequence")?,
+            move_reason: r.try_get("move_reason")?,
+            outcome_note: r.try_get("outcome_note")?,
         })
     }
 }
@@ -38,7 +40,7 @@ impl FromRow<'_, AnyRow> for AgendaRow {
     }
 }
 
-pub(super) const APPOINTMENT_COLUMNS: &str = "a.id, a.uid, a.slot_id, a.allocataire_id, a.counsellor_id, a.agency_id, a.starts_at, a.ends_at, a.modality, a.location, a.reason, a.status, a.cancel_reason, a.sequence";
+pub(super) const APPOINTMENT_COLUMNS: &str = "a.id, a.uid, a.slot_id, a.allocataire_id, a.counsellor_id, a.agency_id, a.starts_at, a.ends_at, a.modality, a.location, a.reason, a.status, a.cancel_reason, a.sequence, a.move_reason, a.outcome_note";
 
 impl SqlStore {
     async fn appointment_in(tx: &mut Tx, id: AppointmentId) -> StoreResult<AppointmentRow> {
@@ -155,6 +157,7 @@ impl AppointmentStore for SqlStore {
         id: AppointmentId,
         slot_id: SlotId,
         modality: Modality,
+        reason: &str,
         now: i64,
         messages: Vec<NewMessage>,
     ) -> StoreResult<AppointmentRow> {
@@ -173,7 +176,7 @@ impl AppointmentStore for SqlStore {
         }
         let done = sqlx::query(
             "UPDATE appointments SET slot_id = $2, counsellor_id = $3, starts_at = $4, ends_at = $5, location = $6, modality = $7, \
-             sequence = sequence + 1, reminder_sent_at = NULL, updated_at = $8 WHERE id = $1 AND status = 'booked'",
+             sequence = sequence + 1, reminder_sent_at = NULL, updated_at = $8, move_reason = $9 WHERE id = $1 AND status = 'booked'",
         )
         .bind(id.0)
         .bind(slot.id.0)
@@ -183,6 +186,7 @@ impl AppointmentStore for SqlStore {
         .bind(&slot.location)
         .bind(modality.as_str())
         .bind(now)
+        .bind(reason)
         .execute(&mut *tx)
         .await
         .map_err(booking_error)?;
@@ -200,17 +204,20 @@ impl AppointmentStore for SqlStore {
         id: AppointmentId,
         status: AppointmentStatus,
         cancel_reason: Option<&str>,
+        outcome_note: Option<&str>,
         now: i64,
         messages: Vec<NewMessage>,
     ) -> StoreResult<Option<AppointmentRow>> {
         let mut tx = self.write_tx().await?;
         let done = sqlx::query(
-            "UPDATE appointments SET status = $2, cancel_reason = $3, sequence = sequence + 1, updated_at = $4 WHERE id = $1 AND status = 'booked'",
+            "UPDATE appointments SET status = $2, cancel_reason = $3, sequence = sequence + 1, updated_at = $4, outcome_note = $5 \
+             WHERE id = $1 AND status = 'booked'",
         )
         .bind(id.0)
         .bind(status.as_str())
         .bind(cancel_reason)
         .bind(now)
+        .bind(outcome_note)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {

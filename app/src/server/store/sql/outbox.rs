@@ -41,14 +41,21 @@ const OUTBOX_COLUMNS: &str = "id, agency_id, channel, recipient, subject, body, 
 
 #[async_trait]
 impl OutboxStore for SqlStore {
-    async fn due_reminders(&self, from: i64, to: i64) -> StoreResult<Vec<ReminderRow>> {
+    async fn due_reminders(
+        &self,
+        from: i64,
+        to: i64,
+        confirmed_before: i64,
+    ) -> StoreResult<Vec<ReminderRow>> {
         Ok(sqlx::query_as(&format!(
             "SELECT {APPOINTMENT_COLUMNS}, p.first_name, p.phone, p.email \
              FROM appointments a JOIN allocataires p ON p.id = a.allocataire_id \
-             WHERE a.status = 'booked' AND a.reminder_sent_at IS NULL AND a.starts_at > $1 AND a.starts_at <= $2 ORDER BY a.starts_at LIMIT 500"
+             WHERE a.status = 'booked' AND a.reminder_sent_at IS NULL AND a.starts_at > $1 AND a.starts_at <= $2 \
+             AND a.updated_at <= $3 ORDER BY a.starts_at LIMIT 500"
         ))
         .bind(from)
         .bind(to)
+        .bind(confirmed_before)
         .fetch_all(&self.pool)
         .await?)
     }
