@@ -44,7 +44,7 @@ export async function signInAllocataire(page: Page, a11y: { check: Check }, isla
 export async function signOut(page: Page, a11y: { check: Check }, expectedPath: RegExp): Promise<void> {
   await submitAndNavigate(page, page.getByRole('button', { name: 'Me déconnecter', exact: true }));
   await expect(page).toHaveURL(expectedPath);
-  await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté·e.');
+  await expect(page.getByRole('status')).toContainText('Déconnexion réussie.');
   await a11y.check('signed out');
 }
 

@@ -70,9 +70,11 @@ test('allocataire: sign in with a code by e-mail, book, move and cancel an appoi
     await expect(summary).toContainText('Le formulaire contient une erreur');
     // The summary takes the focus (autofocus without JavaScript) and links to the field.
     await expect(summary).toBeFocused();
+    await a11y.check('sign-in page: empty form error');
     await summary.getByRole('link', { name: /numéro/ }).click();
     await expect(page).toHaveURL(/#f-identifier$/);
-    await a11y.check('sign-in page: empty form error');
+    await expect(identifier).toBeFocused();
+    await a11y.check('sign-in page: error summary link followed');
   });
 
   await test.step('invalid identifier: error, and what was typed stays', async () => {
