@@ -70,12 +70,18 @@ echo "### First load (brotli, cold cache)"
 echo
 echo "| page | HTML (raw → br) | total first-load bytes | requests |"
 echo "|---|---:|---:|---:|"
-assets=$(for f in portail.css portail.js portail.wasm; do curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}\n' "$base/pkg/$f"; done | paste -sd+ | bc)
+size() { curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$base/pkg/$1"; }
+css=$(size portail.css); islands=$(( $(size portail.js) + $(size portail.wasm) ))
 favicon=$(curl -s -o /dev/null -w '%{size_download}' "$base/favicon.svg")
 for page in /espace /rdv/prendre; do
   raw=$(curl -s -H "Cookie: $cookie" -o /dev/null -w '%{size_download}' "$base$page")
   br=$(curl -s -H "Cookie: $cookie" -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$base$page")
-  echo "| $page | $raw B → $br B | $((br + assets + favicon)) B | 5 (HTML, CSS, JS, WASM, favicon) |"
+  # Only pages with a checked form load the islands' JS and WASM.
+  if curl -s -H "Cookie: $cookie" "$base$page" | grep -q 'portail.wasm'; then
+    echo "| $page | $raw B → $br B | $((br + css + islands + favicon)) B | 5 (HTML, CSS, JS, WASM, favicon) |"
+  else
+    echo "| $page | $raw B → $br B | $((br + css + favicon)) B | 3 (HTML, CSS, favicon) |"
+  fi
 done
 echo
 

@@ -142,6 +142,7 @@ async fn story(url: String) {
                 location: "x".into(),
             }],
             now.timestamp(),
+            None,
         )
         .await
         .expect("overlapping slot can be opened (with a warning)");
@@ -166,12 +167,17 @@ async fn story(url: String) {
         max_upcoming: None,
     };
     st.store
-        .book(direct(a.id, f.people1[1]), now.timestamp(), vec![])
+        .book(direct(a.id, f.people1[1]), now.timestamp(), vec![], None)
         .await
         .expect("first of two overlapping");
     let second = st
         .store
-        .book(direct(overlapping, f.people1[2]), now.timestamp(), vec![])
+        .book(
+            direct(overlapping, f.people1[2]),
+            now.timestamp(),
+            vec![],
+            None,
+        )
         .await;
     assert!(
         matches!(second, Err(StoreError::Conflict(Conflict::SlotTaken))),
@@ -282,6 +288,7 @@ async fn story(url: String) {
             direct(SlotId(f.slots1[2]), f.people1[0]),
             now.timestamp(),
             vec![],
+            None,
         )
         .await
         .expect("an appointment to remind")

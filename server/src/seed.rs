@@ -256,11 +256,11 @@ pub async fn seed(
             }
         }
         if slots.len() >= 5000 {
-            store.create_slots(&slots, now.timestamp()).await?;
+            store.create_slots(&slots, now.timestamp(), None).await?;
             slots.clear();
         }
     }
-    store.create_slots(&slots, now.timestamp()).await?;
+    store.create_slots(&slots, now.timestamp(), None).await?;
     Ok(vec![format!(
         "Demo data: {} agencies, {} counsellors, {} allocataires.",
         AGENCIES.len(),

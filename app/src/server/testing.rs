@@ -176,11 +176,11 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
             .collect()
     };
     store
-        .create_slots(&slots(a1, c1), now.timestamp())
+        .create_slots(&slots(a1, c1), now.timestamp(), None)
         .await
         .expect("slots");
     store
-        .create_slots(&slots(a2, c3), now.timestamp())
+        .create_slots(&slots(a2, c3), now.timestamp(), None)
         .await
         .expect("slots");
     let far = now.timestamp() + 60 * 86_400;

@@ -362,6 +362,7 @@ async fn online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone(db: Db) 
                 location: "Agence".into(),
             }],
             soon,
+            None,
         )
         .await
         .expect("slot");

@@ -230,6 +230,15 @@ impl TestApp {
         self.try_sql(statement).await.expect("statement");
     }
 
+    /// The number a `SELECT COUNT(*) …` returns.
+    pub async fn scalar(&self, query: &str) -> i64 {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.db_url).await.expect("connect");
+        let (n,): (i64,) = sqlx::query_as(query).fetch_one(&pool).await.expect("query");
+        pool.close().await;
+        n
+    }
+
     /// Runs one statement; the database's refusal is returned.
     pub async fn try_sql(&self, statement: &str) -> Result<u64, sqlx::Error> {
         sqlx::any::install_default_drivers();

@@ -84,7 +84,7 @@ async fn acknowledged_bookings_survive_kill_9() {
             })
             .collect();
         store
-            .create_slots(&new, now.timestamp())
+            .create_slots(&new, now.timestamp(), None)
             .await
             .expect("slots");
         let ids: Vec<i64> = store

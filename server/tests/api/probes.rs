@@ -755,3 +755,55 @@ async fn the_audit_trail_refuses_updates_and_deletes(db: Db) {
     assert_eq!(app.count("audit_log").await, before);
 }
 on_both!(the_audit_trail_refuses_updates_and_deletes);
+
+async fn a_change_and_its_audit_entry_commit_together(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let entries = |action: &'static str| {
+        let app = &app;
+        async move {
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action = '{action}'"
+            ))
+            .await
+        }
+    };
+    let person = app.allocataire(app.f.people1[9]).await;
+    let booked = app.f.slots1[5].to_string();
+    let form = [
+        ("slot_id", booked.as_str()),
+        ("modality", "telephone"),
+        ("idempotency_key", "audit-tx-0001"),
+    ];
+    assert_eq!(
+        app.call(&person, "/api/rdv/reserver", &form).await.0,
+        StatusCode::OK
+    );
+    // A retry with the same key changes nothing, and is not a second entry.
+    assert_eq!(
+        app.call(&person, "/api/rdv/reserver", &form).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(entries("appointment.book").await, 1);
+    // Closing the booked slot is refused: no entry either.
+    let staff = app.staff("c1@test.fr").await;
+    let (status, _) = app
+        .call(
+            &staff,
+            "/api/pro/creneaux/fermer",
+            &[("slot_id", booked.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(entries("slots.close").await, 0);
+    let free = app.f.slots1[6].to_string();
+    let (status, _) = app
+        .call(
+            &staff,
+            "/api/pro/creneaux/fermer",
+            &[("slot_id", free.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(entries("slots.close").await, 1);
+}
+on_both!(a_change_and_its_audit_entry_commit_together);

@@ -2,7 +2,7 @@
 
 use super::present::{appointment_view, group_by_day, slot_view, staff_notes};
 use super::scope::{counsellor_list, selection, staff_parts};
-use super::{audit, AppState, Names};
+use super::{change, AppState, Names};
 use crate::domain::appointment::AppointmentStatus;
 use crate::domain::authz::{check, Action, Target};
 use crate::domain::calendar;
@@ -235,15 +235,15 @@ pub async fn open_slots(
                 .any(|e| e.starts_at < n.ends_at && n.starts_at < e.ends_at)
         })
         .count();
-    let n = st.store.create_slots(&slots, now.timestamp()).await?;
-    audit(
-        st,
+    let entry = change(
         actor,
         "slots.open",
-        &format!("staff:{} count:{n}", owner.id),
-        now,
-    )
-    .await;
+        format!("staff:{} count:{}", owner.id, slots.len()),
+    );
+    let n = st
+        .store
+        .create_slots(&slots, now.timestamp(), Some(&entry))
+        .await?;
     let mut notice = if n == 1 {
         tr!("agenda-slots-opened-one")
     } else {
@@ -276,10 +276,14 @@ pub async fn close_slot(
         Action::ManageSlots,
         Target::counsellor(slot.agency_id, slot.counsellor_id),
     )?;
-    if !st.store.close_slot(slot_id).await? {
+    let entry = change(actor, "slots.close", format!("slot:{slot_id}"));
+    if !st
+        .store
+        .close_slot(slot_id, now.timestamp(), Some(&entry))
+        .await?
+    {
         return Err(AppError::Conflict(tr!("agenda-slot-booked")));
     }
-    audit(st, actor, "slots.close", &format!("slot:{slot_id}"), now).await;
     Ok(Done {
         notice: tr!("agenda-slot-closed"),
         redirect: String::new(),
@@ -304,7 +308,15 @@ pub async fn add_absence(
         format::day_start(from),
         format::day_start(to + Duration::days(1)),
     );
-    let closed = st.store.close_free_slots_between(owner.id, a, b).await?;
+    let entry = change(
+        actor,
+        "slots.absence",
+        format!("staff:{} from:{from} to:{to}", owner.id),
+    );
+    let closed = st
+        .store
+        .close_free_slots_between(owner.id, a, b, now.timestamp(), Some(&entry))
+        .await?;
     let booked = st
         .store
         .agenda(&[owner.id], a, b)
@@ -312,14 +324,6 @@ pub async fn add_absence(
         .iter()
         .filter(|r| r.appointment.status == AppointmentStatus::Booked)
         .count();
-    audit(
-        st,
-        actor,
-        "slots.absence",
-        &format!("staff:{}", owner.id),
-        now,
-    )
-    .await;
     let mut notice = tr!("agenda-absence-recorded", n = closed);
     if booked > 0 {
         let warning = tr!("agenda-absence-booked-remain", n = booked);

@@ -86,7 +86,18 @@ pub async fn audit_as(
     }
 }
 
-/// Audits a successful action of a signed-in actor.
+/// The audit entry of a change, written by the store in the change's transaction (a
+/// change that rolls back leaves no entry; an entry that cannot be written rolls the
+/// change back).
+pub fn change(actor: &Actor, action: &str, subject: String) -> crate::server::store::NewAudit {
+    crate::server::store::NewAudit {
+        actor: Principal::from(actor).to_string(),
+        action: action.into(),
+        subject,
+    }
+}
+
+/// Audits a read or a sign-in event of a signed-in actor (changes use [`change`]).
 pub async fn audit(
     st: &AppState,
     actor: &Actor,

@@ -1,6 +1,6 @@
 //! Appointments: booking, moving, finishing — each one transaction with its messages.
 
-use super::{NewMessage, StoreResult};
+use super::{NewAudit, NewMessage, StoreResult};
 use crate::domain::appointment::{AppointmentReason, AppointmentStatus, BookedBy, Modality};
 use crate::domain::{AgencyId, AllocataireId, AppointmentId, SlotId, StaffId};
 use async_trait::async_trait;
@@ -63,6 +63,22 @@ impl BookOutcome {
     }
 }
 
+/// Where a move takes an appointment, and the person's reason (kept for staff).
+#[derive(Debug, Clone, Copy)]
+pub struct MoveTo<'a> {
+    pub slot_id: SlotId,
+    pub modality: Modality,
+    pub reason: &'a str,
+}
+
+/// How an appointment ends: its final status, the cancellation reason or the outcome note.
+#[derive(Debug, Clone, Copy)]
+pub struct Finish<'a> {
+    pub status: AppointmentStatus,
+    pub cancel_reason: Option<&'a str>,
+    pub outcome_note: Option<&'a str>,
+}
+
 #[async_trait]
 pub trait AppointmentStore: Send + Sync {
     /// Books a free, open, future slot (or replays an earlier booking with the same key).
@@ -71,6 +87,7 @@ pub trait AppointmentStore: Send + Sync {
         booking: NewAppointment,
         now: i64,
         messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<BookOutcome>;
     async fn appointment(&self, id: AppointmentId) -> StoreResult<Option<AppointmentRow>>;
     async fn appointments_of(
@@ -87,20 +104,18 @@ pub trait AppointmentStore: Send + Sync {
     async fn move_appointment(
         &self,
         id: AppointmentId,
-        slot_id: SlotId,
-        modality: Modality,
-        reason: &str,
+        to: MoveTo<'_>,
         now: i64,
         messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<AppointmentRow>;
     /// Sets a final status on a booked appointment. Returns None if it was no longer booked.
     async fn finish_appointment(
         &self,
         id: AppointmentId,
-        status: AppointmentStatus,
-        cancel_reason: Option<&str>,
-        outcome_note: Option<&str>,
+        end: Finish<'_>,
         now: i64,
         messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<Option<AppointmentRow>>;
 }

@@ -14,8 +14,10 @@ pub mod seed;
 pub mod slots;
 mod sql;
 
-pub use appointments::{AgendaRow, AppointmentRow, AppointmentStore, BookOutcome, NewAppointment};
-pub use audit::AuditStore;
+pub use appointments::{
+    AgendaRow, AppointmentRow, AppointmentStore, BookOutcome, Finish, MoveTo, NewAppointment,
+};
+pub use audit::{AuditStore, NewAudit};
 pub use auth::{AuthStore, CodeCheck};
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};

@@ -1,6 +1,6 @@
 //! Counsellors' slots: the times offered for appointments.
 
-use super::StoreResult;
+use super::{NewAudit, StoreResult};
 use crate::domain::appointment::{Modality, SlotStatus};
 use crate::domain::{AgencyId, SlotId, StaffId};
 use async_trait::async_trait;
@@ -31,7 +31,12 @@ pub struct NewSlot {
 
 #[async_trait]
 pub trait SlotStore: Send + Sync {
-    async fn create_slots(&self, slots: &[NewSlot], now: i64) -> StoreResult<usize>;
+    async fn create_slots(
+        &self,
+        slots: &[NewSlot],
+        now: i64,
+        audit: Option<&NewAudit>,
+    ) -> StoreResult<usize>;
     async fn slot(&self, id: SlotId) -> StoreResult<Option<SlotRow>>;
     /// Open slots of these counsellors starting in [from, to), with their booked flag.
     async fn slots(&self, counsellors: &[StaffId], from: i64, to: i64)
@@ -45,12 +50,15 @@ pub trait SlotStore: Send + Sync {
         limit: i64,
     ) -> StoreResult<Vec<SlotRow>>;
     /// Closes a slot no appointment holds. Returns false if it is booked or already closed.
-    async fn close_slot(&self, id: SlotId) -> StoreResult<bool>;
+    async fn close_slot(&self, id: SlotId, now: i64, audit: Option<&NewAudit>)
+        -> StoreResult<bool>;
     /// Closes the free open slots of a counsellor in [from, to); returns how many.
     async fn close_free_slots_between(
         &self,
         counsellor_id: StaffId,
         from: i64,
         to: i64,
+        now: i64,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<u64>;
 }

@@ -11,10 +11,10 @@ use crate::domain::{Actor, AllocataireId, AppointmentId, SlotId};
 use crate::pages;
 use crate::server::format;
 use crate::server::services::notify::{self, Change, Recipient};
-use crate::server::services::{allocataire_for, audit, internal, own_file, AppState};
+use crate::server::services::{allocataire_for, change, internal, own_file, AppState};
 use crate::server::store::{
-    AllocataireRow, AppointmentRow, BookOutcome, Conflict, NewAppointment, NewMessage, SlotRow,
-    StoreError,
+    AllocataireRow, AppointmentRow, BookOutcome, Conflict, Finish, MoveTo, NewAppointment,
+    NewMessage, SlotRow, StoreError,
 };
 use crate::tr;
 use crate::views::Done;
@@ -122,6 +122,7 @@ fn planned(
 
 async fn book_on(
     st: &AppState,
+    actor: &Actor,
     p: &AllocataireRow,
     input: BookInput,
     by_staff: bool,
@@ -163,6 +164,15 @@ async fn book_on(
             },
             now.timestamp(),
             messages,
+            Some(&change(
+                actor,
+                if by_staff {
+                    "appointment.book_for"
+                } else {
+                    "appointment.book"
+                },
+                format!("allocataire:{} slot:{}", p.id, slot.id),
+            )),
         )
         .await?;
     st.outbox_signal.notify_one();
@@ -176,7 +186,7 @@ pub async fn book(
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
     let p = own_file(st, actor, None, Action::ManageOwnAppointments).await?;
-    let outcome = book_on(st, &p, input, false, now).await?;
+    let outcome = book_on(st, actor, &p, input, false, now).await?;
     Ok(Done {
         notice: tr!("rdv-booked"),
         redirect: pages::appointment(outcome.appointment().id.0),
@@ -219,21 +229,20 @@ pub async fn move_appointment(
     st.store
         .move_appointment(
             a.id,
-            slot.id,
-            modality,
-            reason.reason.trim(),
+            MoveTo {
+                slot_id: slot.id,
+                modality,
+                reason: reason.reason.trim(),
+            },
             now.timestamp(),
             messages,
+            Some(&change(
+                actor,
+                "appointment.move",
+                format!("appointment:{id} slot:{}", slot.id),
+            )),
         )
         .await?;
-    audit(
-        st,
-        actor,
-        "appointment.move",
-        &format!("appointment:{id} reason:{}", reason.reason.len()),
-        now,
-    )
-    .await;
     st.outbox_signal.notify_one();
     Ok(Done {
         notice: tr!("rdv-moved"),
@@ -318,22 +327,21 @@ pub async fn cancel(
     st.store
         .finish_appointment(
             a.id,
-            final_status,
-            Some(reason.reason.trim()),
-            None,
+            Finish {
+                status: final_status,
+                cancel_reason: Some(reason.reason.trim()),
+                outcome_note: None,
+            },
             now.timestamp(),
             messages,
+            Some(&change(
+                actor,
+                "appointment.cancel",
+                format!("appointment:{id}"),
+            )),
         )
         .await?
         .ok_or_else(|| AppError::from(StoreError::Conflict(Conflict::NotBooked)))?;
-    audit(
-        st,
-        actor,
-        "appointment.cancel",
-        &format!("appointment:{id}"),
-        now,
-    )
-    .await;
     st.outbox_signal.notify_one();
     Ok(if by_staff {
         Done {
@@ -363,15 +371,7 @@ pub async fn book_for(
         Action::BookForAllocataire,
     )
     .await?;
-    book_on(st, &p, input, true, now).await?;
-    audit(
-        st,
-        actor,
-        "appointment.book_for",
-        &format!("allocataire:{allocataire_id}"),
-        now,
-    )
-    .await;
+    book_on(st, actor, &p, input, true, now).await?;
     Ok(Done {
         notice: tr!("rdv-booked-for", name = p.full_name()),
         redirect: pages::file(allocataire_id),
@@ -398,17 +398,23 @@ pub async fn record_outcome(
         Vec::new()
     };
     st.store
-        .finish_appointment(a.id, outcome, None, note, now.timestamp(), messages)
+        .finish_appointment(
+            a.id,
+            Finish {
+                status: outcome,
+                cancel_reason: None,
+                outcome_note: note,
+            },
+            now.timestamp(),
+            messages,
+            Some(&change(
+                actor,
+                "appointment.outcome",
+                format!("appointment:{id} {}", outcome.as_str()),
+            )),
+        )
         .await?
         .ok_or_else(|| AppError::Conflict(tr!("rdv-outcome-already-recorded")))?;
-    audit(
-        st,
-        actor,
-        "appointment.outcome",
-        &format!("appointment:{id} {}", outcome.as_str()),
-        now,
-    )
-    .await;
     st.outbox_signal.notify_one();
     Ok(Done {
         notice: tr!(

@@ -134,10 +134,14 @@ pub async fn choices_for(
         };
     let to = now.timestamp() + st.settings.booking_horizon_days * 86_400;
     // Sorted by time: slots inside the first-meeting window come first.
-    let mut slots: Vec<SlotRow> = st.store.free_slots(&counsellors, from, to, 1000).await?;
+    // Read no further than this page needs (a day of one counsellor is about 10 slots;
+    // of a whole agency, more): a cut-off last day is left for the next page.
+    let limit = (i64::from(paging.page) + 1) * 150;
+    let mut slots: Vec<SlotRow> = st.store.free_slots(&counsellors, from, to, limit).await?;
+    let truncated = i64::try_from(slots.len()).unwrap_or(i64::MAX) >= limit;
     // Slots opened before a holiday rule existed (or by an import) are never offered.
     slots.retain(|s| calendar::public_holiday(format::day_of(s.starts_at)).is_none());
-    let (page, has_more) = page_of_days(&slots, paging.page, SlotPaging::DAYS_PER_PAGE);
+    let (page, has_more) = page_of_days(&slots, paging.page, SlotPaging::DAYS_PER_PAGE, truncated);
     let starts: Vec<i64> = page.iter().map(|s| s.starts_at).collect();
     let views: Vec<_> = page
         .iter()
@@ -164,8 +168,14 @@ pub async fn choices_for(
 }
 
 /// The slots of the `page`-th group of `per_page` days (slots sorted by time), and
-/// whether later days exist.
-fn page_of_days(slots: &[SlotRow], page: u32, per_page: usize) -> (&[SlotRow], bool) {
+/// whether later days exist. `truncated`: the list was cut by a row limit, so its last day
+/// may be incomplete (it is shown on the next page, unless it is this page's only day).
+fn page_of_days(
+    slots: &[SlotRow],
+    page: u32,
+    per_page: usize,
+    truncated: bool,
+) -> (&[SlotRow], bool) {
     let mut day_starts = Vec::new();
     let mut last = None;
     for (i, s) in slots.iter().enumerate() {
@@ -181,11 +191,16 @@ fn page_of_days(slots: &[SlotRow], page: u32, per_page: usize) -> (&[SlotRow], b
     let Some(&from) = day_starts.get(first_day) else {
         return (&[], false);
     };
-    let to = day_starts
+    let mut to = day_starts
         .get(first_day.saturating_add(per_page))
         .copied()
         .unwrap_or(slots.len());
-    (&slots[from..to], to < slots.len())
+    if truncated && to == slots.len() {
+        if let Some(&last_day) = day_starts.last().filter(|&&d| d > from) {
+            to = last_day;
+        }
+    }
+    (&slots[from..to], to < slots.len() || truncated)
 }
 
 pub async fn booking_choices(

@@ -1,8 +1,8 @@
 use super::{booking_error, id, in_list, parsed, SqlStore, Tx};
 use crate::domain::appointment::{AppointmentReason, AppointmentStatus, Modality};
-use crate::domain::{AllocataireId, AppointmentId, SlotId, StaffId};
+use crate::domain::{AllocataireId, AppointmentId, StaffId};
 use crate::server::store::appointments::*;
-use crate::server::store::{Conflict, NewMessage, StoreError, StoreResult};
+use crate::server::store::{Conflict, NewAudit, NewMessage, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
@@ -61,6 +61,7 @@ impl AppointmentStore for SqlStore {
         b: NewAppointment,
         now: i64,
         messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<BookOutcome> {
         let mut tx = self.write_tx().await?;
         self.lock(&mut tx, "allocataires", b.allocataire_id.0)
@@ -110,6 +111,7 @@ impl AppointmentStore for SqlStore {
         .await
         .map_err(booking_error)?;
         Self::insert_messages(&mut tx, &messages, now).await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
         let row = Self::appointment_in(&mut tx, AppointmentId(id)).await?;
         tx.commit().await.map_err(booking_error)?;
         Ok(BookOutcome::Created(row))
@@ -155,12 +157,16 @@ impl AppointmentStore for SqlStore {
     async fn move_appointment(
         &self,
         id: AppointmentId,
-        slot_id: SlotId,
-        modality: Modality,
-        reason: &str,
+        to: MoveTo<'_>,
         now: i64,
         messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<AppointmentRow> {
+        let MoveTo {
+            slot_id,
+            modality,
+            reason,
+        } = to;
         let mut tx = self.write_tx().await?;
         let current = Self::appointment_in(&mut tx, id).await?;
         self.lock(&mut tx, "allocataires", current.allocataire_id.0)
@@ -194,6 +200,7 @@ impl AppointmentStore for SqlStore {
             return Err(StoreError::Conflict(Conflict::NotBooked));
         }
         Self::insert_messages(&mut tx, &messages, now).await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
         let row = Self::appointment_in(&mut tx, id).await?;
         tx.commit().await.map_err(booking_error)?;
         Ok(row)
@@ -202,12 +209,16 @@ impl AppointmentStore for SqlStore {
     async fn finish_appointment(
         &self,
         id: AppointmentId,
-        status: AppointmentStatus,
-        cancel_reason: Option<&str>,
-        outcome_note: Option<&str>,
+        end: Finish<'_>,
         now: i64,
         messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<Option<AppointmentRow>> {
+        let Finish {
+            status,
+            cancel_reason,
+            outcome_note,
+        } = end;
         let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE appointments SET status = $2, cancel_reason = $3, sequence = sequence + 1, updated_at = $4, outcome_note = $5 \
@@ -224,6 +235,7 @@ impl AppointmentStore for SqlStore {
             return Ok(None);
         }
         Self::insert_messages(&mut tx, &messages, now).await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
         let row = Self::appointment_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(Some(row))

@@ -2,7 +2,7 @@ use super::{flag, id, in_list, parsed, SqlStore, Tx};
 use crate::domain::appointment::{Modality, SlotStatus};
 use crate::domain::{SlotId, StaffId};
 use crate::server::store::slots::*;
-use crate::server::store::{Conflict, StoreError, StoreResult};
+use crate::server::store::{Conflict, NewAudit, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
@@ -53,7 +53,12 @@ impl SqlStore {
 
 #[async_trait]
 impl SlotStore for SqlStore {
-    async fn create_slots(&self, slots: &[NewSlot], now: i64) -> StoreResult<usize> {
+    async fn create_slots(
+        &self,
+        slots: &[NewSlot],
+        now: i64,
+        audit: Option<&NewAudit>,
+    ) -> StoreResult<usize> {
         let mut tx = self.write_tx().await?;
         for s in slots {
             sqlx::query("INSERT INTO slots (agency_id, counsellor_id, starts_at, ends_at, modalities, location, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -67,6 +72,7 @@ impl SlotStore for SqlStore {
                 .execute(&mut *tx)
                 .await?;
         }
+        Self::insert_audit(&mut tx, audit, now).await?;
         tx.commit().await?;
         Ok(slots.len())
     }
@@ -117,15 +123,26 @@ impl SlotStore for SqlStore {
         .await?)
     }
 
-    async fn close_slot(&self, id: SlotId) -> StoreResult<bool> {
+    async fn close_slot(
+        &self,
+        id: SlotId,
+        now: i64,
+        audit: Option<&NewAudit>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE slots SET status = 'closed' WHERE id = $1 AND status = 'open' \
              AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.slot_id = slots.id AND b.status = 'booked')",
         )
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        Self::insert_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn close_free_slots_between(
@@ -133,7 +150,10 @@ impl SlotStore for SqlStore {
         counsellor_id: StaffId,
         from: i64,
         to: i64,
+        now: i64,
+        audit: Option<&NewAudit>,
     ) -> StoreResult<u64> {
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE slots SET status = 'closed' WHERE counsellor_id = $1 AND status = 'open' AND starts_at < $3 AND ends_at > $2 \
              AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.slot_id = slots.id AND b.status = 'booked')",
@@ -141,8 +161,10 @@ impl SlotStore for SqlStore {
         .bind(counsellor_id.0)
         .bind(from)
         .bind(to)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
 }
