@@ -13,7 +13,7 @@ alloc-signin-staff-link = Vous travaillez dans une ALI ? Espace professionnel
 ## Code
 alloc-code-title = Saisir mon code — Portail ALI
 alloc-code-heading = Saisir mon code
-alloc-code-intro = Si un compte correspond, un code à 6 chiffres vient de partir par SMS ou par e-mail. Il est valable 10 minutes.
+alloc-code-intro = Tapez ci-dessous le code reçu. Ne le donnez à personne, même à quelqu'un de l'agence.
 alloc-code-submit = Me connecter
 alloc-code-label = Code reçu (6 chiffres)
 alloc-code-resend-link = Je n'ai rien reçu : demander un nouveau code
