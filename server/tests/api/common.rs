@@ -214,6 +214,20 @@ impl TestApp {
             .expect("request")
     }
 
+    /// Books a slot as a JSON client would; the booking must succeed. Returns the answer
+    /// (`redirect` is the appointment's page).
+    pub async fn book(&self, c: &Client, slot: i64, modality: &str, key: &str) -> Value {
+        let slot = slot.to_string();
+        let form = [
+            ("slot_id", slot.as_str()),
+            ("modality", modality),
+            ("idempotency_key", key),
+        ];
+        let (status, done) = self.call(c, "/api/rdv/reserver", &form).await;
+        assert_eq!(status, StatusCode::OK, "booking slot {slot}: {done}");
+        done
+    }
+
     pub async fn page(&self, c: &Client, path: &str) -> (StatusCode, String) {
         let res = c
             .get(self.url(path))

@@ -75,19 +75,9 @@ async fn control_characters_are_typing_errors_on_every_database(db: Db) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // A booked appointment stays booked when the cancel reason carries a NUL byte.
     let person = app.allocataire(app.f.people1[1]).await;
-    let slot = app.f.slots1[0].to_string();
-    let (status, done) = app
-        .call(
-            &person,
-            "/api/rdv/reserver",
-            &[
-                ("slot_id", slot.as_str()),
-                ("modality", "telephone"),
-                ("idempotency_key", "probe-nul-0001"),
-            ],
-        )
+    let done = app
+        .book(&person, app.f.slots1[0], "telephone", "probe-nul-0001")
         .await;
-    assert_eq!(status, StatusCode::OK, "{done}");
     let id = done["redirect"]
         .as_str()
         .and_then(|r| r.trim_start_matches("/rdv/").parse::<i64>().ok())
@@ -466,19 +456,8 @@ async fn no_reminder_right_after_the_confirmation(db: Db) {
         return;
     };
     let person = app.allocataire(app.f.people1[0]).await;
-    let slot = app.f.slots1[0].to_string();
-    let (status, body) = app
-        .call(
-            &person,
-            "/api/rdv/reserver",
-            &[
-                ("slot_id", slot.as_str()),
-                ("modality", "telephone"),
-                ("idempotency_key", "quiet-hours-0001"),
-            ],
-        )
+    app.book(&person, app.f.slots1[0], "telephone", "quiet-hours-0001")
         .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
     let now = chrono::Utc::now();
     let reminders = |at| app::server::services::outbox::enqueue_reminders(&app.state, at);
     assert_eq!(reminders(now).await.expect("run"), 0, "just confirmed");
@@ -581,18 +560,9 @@ async fn calendar_files_open_in_two_common_parsers(db: Db) {
     let Some(app) = spawn(db).await else { return };
     let person = app.allocataire(app.f.people1[6]).await;
     let slot_id = app.f.slots1[1];
-    let (status, done) = app
-        .call(
-            &person,
-            "/api/rdv/reserver",
-            &[
-                ("slot_id", slot_id.to_string().as_str()),
-                ("modality", "sur_place"),
-                ("idempotency_key", "ics-parsers-0001"),
-            ],
-        )
+    let done = app
+        .book(&person, slot_id, "sur_place", "ics-parsers-0001")
         .await;
-    assert_eq!(status, StatusCode::OK, "{done}");
     let to = done["redirect"].as_str().expect("redirect").to_string();
     let (status, ics) = app.page(&person, &format!("{to}/calendrier.ics")).await;
     assert_eq!(status, StatusCode::OK);
@@ -666,18 +636,8 @@ async fn a_late_first_meeting_is_not_shown_to_the_person_as_their_fault(db: Db) 
     let (_, html) = app.page(&staff, &format!("/pro/allocataires/{id}")).await;
     assert!(html.contains("badge-late"), "{html}");
     // Once booked, the person reads their rendez-vous, not the deadline.
-    let (status, body) = app
-        .call(
-            &person,
-            "/api/rdv/reserver",
-            &[
-                ("slot_id", app.f.slots1[3].to_string().as_str()),
-                ("modality", "telephone"),
-                ("idempotency_key", "late-first-0001"),
-            ],
-        )
+    app.book(&person, app.f.slots1[3], "telephone", "late-first-0001")
         .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
     let (_, html) = app.page(&person, "/espace").await;
     assert!(!html.contains("va vous contacter"));
 }
@@ -686,18 +646,9 @@ on_both!(a_late_first_meeting_is_not_shown_to_the_person_as_their_fault);
 async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
     let Some(app) = spawn(db).await else { return };
     let person = app.allocataire(app.f.people1[8]).await;
-    let (status, done) = app
-        .call(
-            &person,
-            "/api/rdv/reserver",
-            &[
-                ("slot_id", app.f.slots1[4].to_string().as_str()),
-                ("modality", "telephone"),
-                ("idempotency_key", "islands-0001"),
-            ],
-        )
+    let done = app
+        .book(&person, app.f.slots1[4], "telephone", "islands-0001")
         .await;
-    assert_eq!(status, StatusCode::OK, "{done}");
     let appointment = done["redirect"].as_str().expect("redirect").to_string();
     let manager = app.staff("manager1@test.fr").await;
     let anyone = client();
