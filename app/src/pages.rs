@@ -12,6 +12,10 @@ pub const AGENDA: &str = "/pro/agenda";
 pub const SLOTS: &str = "/pro/creneaux";
 pub const CASELOAD: &str = "/pro/allocataires";
 pub const MESSAGES: &str = "/pro/messages";
+/// The agency's settings: booking rules and closure days (managers, the admin).
+pub const AGENCY: &str = "/pro/reglages";
+/// The agency's audit trail (managers, the admin).
+pub const AUDIT: &str = "/pro/journal";
 
 /// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
 const APPOINTMENTS: &str = "/rdv/";
@@ -32,7 +36,7 @@ pub fn file(allocataire: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 14] = [
+pub const ROUTES: [&str; 16] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -47,6 +51,8 @@ pub const ROUTES: [&str; 14] = [
     CASELOAD,
     "/pro/allocataires/{id}",
     MESSAGES,
+    AGENCY,
+    AUDIT,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -59,7 +65,9 @@ pub fn has_islands(path: &str) -> bool {
     let file_page = path
         .strip_prefix(CASELOAD)
         .is_some_and(|rest| rest.starts_with('/'));
-    matches!(path, SIGN_IN | CODE | BOOK | STAFF_SIGN_IN | SLOTS) || appointment_page || file_page
+    matches!(path, SIGN_IN | CODE | BOOK | STAFF_SIGN_IN | SLOTS | AGENCY)
+        || appointment_page
+        || file_page
 }
 
 /// Who a page is for: the middleware sends anyone else to the right sign-in page.

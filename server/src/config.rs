@@ -40,7 +40,6 @@ pub struct Session {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Booking {
-    pub cancel_cutoff_hours: i64,
     pub reminder_hours: i64,
     pub horizon_days: i64,
 }
@@ -102,7 +101,6 @@ inactivity_minutes = 30
 absolute_hours = 12
 
 [booking]
-cancel_cutoff_hours = 24
 reminder_hours = 48
 horizon_days = 42
 
@@ -168,7 +166,7 @@ mod tests {
         let c = Config::defaults().expect("defaults parse");
         assert!(c.http.secure_cookies);
         assert!(c.database_url.starts_with("sqlite:"));
-        assert_eq!(c.booking.cancel_cutoff_hours, 24);
+        assert_eq!(c.booking.reminder_hours, 48);
         assert_eq!(c.auth.secret.expose_secret(), "");
         assert!(!format!("{:?}", c.smtp).contains("password: \"\""));
     }

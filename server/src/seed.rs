@@ -139,6 +139,7 @@ pub async fn seed(
                 email: format!("contact@ali-{s}.fr"),
                 opening_hours: "Du lundi au vendredi, 9 h – 12 h 30 et 13 h 30 – 17 h".into(),
                 agency_booking: i % 2 == 1,
+                rules: app::domain::agency::BookingRules::default(),
             })
             .await?;
         store

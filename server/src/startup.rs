@@ -63,7 +63,6 @@ pub fn settings(config: &Config) -> Settings {
     };
     Settings {
         public_url: config.http.public_url.trim_end_matches('/').to_string(),
-        cancel_cutoff_hours: config.booking.cancel_cutoff_hours,
         reminder_hours: config.booking.reminder_hours,
         code_ttl_minutes: config.auth.code_ttl_minutes,
         code_max_attempts: config.auth.code_max_attempts,

@@ -10,14 +10,14 @@ agenda-invalid-duration = La durée va de 10 à 240 minutes.
 agenda-invalid-until = Saisissez une heure de fin valide (hh:mm).
 agenda-until-too-early = L'heure de fin doit laisser la place d'au moins un créneau.
 agenda-date-past = Cette date est passée : choisissez une date à venir.
-agenda-date-holiday = Ce jour est férié : aucun créneau n'est ouvert un jour férié.
+agenda-date-holiday = Ce jour est férié ou l'agence est fermée : aucun créneau n'est ouvert ce jour-là.
 agenda-too-many-slots = Trop de créneaux d'un coup (500 au plus).
 agenda-slots-opened-one = 1 créneau ouvert.
 # $n: how many slots were opened (more than one).
 agenda-slots-opened-many = { $n } créneaux ouverts.
 # Follows agenda-slots-opened-*; $n: how many new slots overlap an existing one.
 agenda-slots-overlap = Attention : { $n } chevauche(nt) un créneau existant.
-agenda-slots-holidays-skipped = Jours fériés sautés (aucun créneau ouvert) : { $n }.
+agenda-slots-holidays-skipped = Jours fériés ou de fermeture sautés (aucun créneau ouvert) : { $n }.
 
 ## Closing a slot
 agenda-slot-booked = Ce créneau est réservé : annulez d'abord le rendez-vous.

@@ -25,7 +25,11 @@ rdv-change-too-late = Ce rendez-vous a lieu dans moins de { $hours } heures : ap
 rdv-slot-taken = Ce créneau vient d'être pris. Choisissez-en un autre.
 rdv-slot-gone = Ce créneau n'existe plus. Choisissez-en un autre.
 rdv-slot-not-offered = Ce créneau n'est plus proposé. Choisissez-en un autre.
-rdv-upcoming-limit = Vous avez déjà un rendez-vous prévu. Vous pouvez le déplacer depuis « Mon espace ».
+# $max: how many upcoming rendez-vous the agency lets a person hold booked online.
+rdv-upcoming-limit = { $max ->
+    [one] Vous avez déjà un rendez-vous prévu. Vous pouvez le déplacer depuis « Mon espace ».
+   *[other] Vous avez déjà { $max } rendez-vous prévus. Vous pouvez en déplacer un depuis « Mon espace », ou appeler votre agence.
+}
 
 ## Booking a slot
 rdv-no-such-slot = Ce créneau n'existe pas. Choisissez-en un dans la liste.
@@ -42,6 +46,14 @@ rdv-cancelled-by-staff = Le rendez-vous est annulé et la personne est prévenue
 rdv-cancelled = Votre rendez-vous est annulé. Le créneau est libéré.
 # $name: the allocataire's full name.
 rdv-booked-for = Rendez-vous réservé pour { $name }. Un message de confirmation part.
+# A series booked by staff: $n rendez-vous for $name.
+rdv-series-booked = { $n ->
+    [one] Un rendez-vous réservé pour { $name }.
+   *[other] { $n } rendez-vous réservés pour { $name }, un message de confirmation part pour chacun.
+}
+# $days: the days without a free slot at that time, comma-separated.
+rdv-series-skipped = Aucun créneau libre à cette heure-là le : { $days }. Proposez un autre moment pour ces semaines-là.
+rdv-series-until-range = La date de fin doit suivre le premier rendez-vous, au plus tard un an après.
 # $outcome: the status label (rdv-status-*).
 rdv-outcome-recorded = Résultat enregistré : { $outcome }.
 rdv-note-move-reason = Motif du déplacement : « { $reason } »

@@ -21,3 +21,5 @@ home-staff = Espace des professionnel·les de l'ALI
 common-brand = Portail ALI
 common-agency-label = Agence
 common-agency-choose = Voir cette agence
+common-nav-agency = Réglages
+common-nav-audit = Journal

@@ -97,3 +97,7 @@ staff-messages-heading = Messages envoyés
 staff-messages-intro = Les SMS et e-mails partis de l'agence (100 derniers).
 # After the subject: channel (SMS, e-mail), recipient, when and delivery status.
 staff-messages-meta = { $channel } à { $recipient } · { $when } · { $status }
+staff-file-series-legend = Rendez-vous réguliers (facultatif)
+staff-file-series-hint = Pour un suivi fréquent : le même jour et à la même heure, toutes les N semaines, jusqu'à la date choisie. Laissez vide pour un seul rendez-vous.
+staff-file-series-every = Toutes les combien de semaines (1 à 8)
+staff-file-series-until = Jusqu'au

@@ -2,7 +2,7 @@
 //! appointment (outcome, cancellation, booking for a person).
 
 use crate::domain::error::AppError;
-use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput};
+use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput, SeriesInput};
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::appointments as svc};
 use crate::views::{AppointmentView, ChoicesView, Done, SlotPaging, SpaceView};
@@ -89,7 +89,8 @@ pub async fn staff_cancel(
 pub async fn book_for(
     allocataire_id: i64,
     #[server(flatten)] input: BookInput,
+    #[server(flatten)] series: SeriesInput,
 ) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::book_for(&st, &actor, allocataire_id, input, ctx::now()).await
+    svc::book_for(&st, &actor, allocataire_id, input, series, ctx::now()).await
 }

@@ -2,6 +2,7 @@
 //! context, lets a service check rights and do the work, and returns its result. They
 //! accept plain form posts, so every form works before (or without) the WASM.
 
+pub mod agency;
 pub mod agenda;
 pub mod appointments;
 pub mod auth;
@@ -57,4 +58,7 @@ pub mod paths {
     pub const OUTCOME: &str = <super::appointments::RecordOutcome as ServerFn>::PATH;
     pub const STAFF_CANCEL: &str = <super::appointments::StaffCancel as ServerFn>::PATH;
     pub const BOOK_FOR: &str = <super::appointments::BookFor as ServerFn>::PATH;
+    pub const SAVE_RULES: &str = <super::agency::SaveRules as ServerFn>::PATH;
+    pub const ADD_CLOSURE: &str = <super::agency::AddClosure as ServerFn>::PATH;
+    pub const REMOVE_CLOSURE: &str = <super::agency::RemoveClosure as ServerFn>::PATH;
 }

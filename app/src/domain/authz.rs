@@ -44,10 +44,14 @@ pub enum Action {
     ViewOutbox,
     /// Pick the agency the staff pages work on (the département's admin).
     ChooseAgency,
+    /// Set the agency's booking rules and closure days.
+    ManageAgency,
+    /// Read the agency's audit trail (who read or changed which file, when).
+    ReadAuditTrail,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -57,6 +61,8 @@ impl Action {
         Action::RecordOutcome,
         Action::ViewOutbox,
         Action::ChooseAgency,
+        Action::ManageAgency,
+        Action::ReadAuditTrail,
     ];
 }
 
@@ -85,6 +91,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
             Some(Scope::Agency)
         }
         (Referent, ViewOutbox) => Some(Scope::Agency),
+        (Referent, ManageAgency | ReadAuditTrail) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
     }
@@ -284,6 +291,26 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 2 + 6 + 6 + 7);
+        assert_eq!(granted, 2 + 6 + 8 + 9);
+    }
+
+    #[test]
+    fn only_a_manager_or_the_admin_sets_the_agency_and_reads_its_trail() {
+        let manager = Actor::Staff {
+            id: StaffId(9),
+            role: StaffRole::Manager,
+            agency: Some(A1),
+        };
+        for action in [Action::ManageAgency, Action::ReadAuditTrail] {
+            assert_eq!(
+                check_action(&referent(1, A1), action),
+                Err(AppError::Forbidden)
+            );
+            assert!(check(&manager, action, Target::agency(A1)).is_ok());
+            assert_eq!(
+                check(&manager, action, Target::agency(A2)),
+                Err(AppError::NotFound)
+            );
+        }
     }
 }

@@ -352,6 +352,116 @@ fn valid_outcome(value: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// A whole number of hours, days or rendez-vous typed into a settings form, within `range`.
+fn number_in(value: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+}
+
+fn valid_booking_cutoff(value: &str) -> Result<(), ValidationError> {
+    number_in(value, super::agency::BOOKING_CUTOFF_HOURS)
+        .map(|_| ())
+        .ok_or_else(|| err("booking_cutoff_hours", "form-booking-cutoff-range"))
+}
+
+fn valid_change_cutoff(value: &str) -> Result<(), ValidationError> {
+    number_in(value, super::agency::CHANGE_CUTOFF_HOURS)
+        .map(|_| ())
+        .ok_or_else(|| err("change_cutoff_hours", "form-change-cutoff-range"))
+}
+
+fn valid_max_upcoming(value: &str) -> Result<(), ValidationError> {
+    number_in(value, super::agency::MAX_UPCOMING_ONLINE)
+        .map(|_| ())
+        .ok_or_else(|| err("max_upcoming_online", "form-max-upcoming-range"))
+}
+
+/// An agency's booking rules (the manager's settings page).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct BookingRulesInput {
+    #[validate(custom(function = "valid_booking_cutoff"))]
+    pub booking_cutoff_hours: String,
+    #[validate(custom(function = "valid_change_cutoff"))]
+    pub change_cutoff_hours: String,
+    #[validate(custom(function = "valid_max_upcoming"))]
+    pub max_upcoming_online: String,
+}
+
+impl BookingRulesInput {
+    /// The rules typed, once validated.
+    pub fn rules(&self) -> Option<super::agency::BookingRules> {
+        let rules = super::agency::BookingRules {
+            booking_cutoff_hours: number_in(&self.booking_cutoff_hours, i64::MIN..=i64::MAX)?,
+            change_cutoff_hours: number_in(&self.change_cutoff_hours, i64::MIN..=i64::MAX)?,
+            max_upcoming_online: number_in(&self.max_upcoming_online, i64::MIN..=i64::MAX)?,
+        };
+        rules.is_valid().then_some(rules)
+    }
+}
+
+/// A day the agency is closed (« fermeture exceptionnelle », « pont »…).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct ClosureInput {
+    #[validate(custom(function = "valid_date"))]
+    pub date: String,
+    #[validate(
+        length(max = 100, message = "form-closure-label-too-long"),
+        custom(function = "plain_text")
+    )]
+    pub label: String,
+}
+
+fn valid_every(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() || number_in(value, 1..=8).is_some() {
+        Ok(())
+    } else {
+        Err(err("every_weeks", "form-series-every-range"))
+    }
+}
+
+fn valid_optional_date(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        Ok(())
+    } else {
+        valid_date(value).map_err(|_| err("until", "form-date-invalid"))
+    }
+}
+
+fn series_complete(input: &SeriesInput) -> Result<(), ValidationError> {
+    if input.every_weeks.trim().is_empty() != input.until.trim().is_empty() {
+        Err(err("until", "form-series-incomplete"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Staff plan a series of rendez-vous: the same time every `every_weeks` weeks until a
+/// date (both empty: one rendez-vous).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+#[validate(schema(function = "series_complete", skip_on_field_errors = true))]
+pub struct SeriesInput {
+    #[validate(custom(function = "valid_every"))]
+    pub every_weeks: String,
+    #[validate(custom(function = "valid_optional_date"))]
+    pub until: String,
+}
+
+impl SeriesInput {
+    /// Every how many weeks, until which day (None: a single rendez-vous).
+    pub fn repeat(&self) -> Option<(i64, NaiveDate)> {
+        Some((
+            number_in(&self.every_weeks, 1..=8)?,
+            parse_date(&self.until)?,
+        ))
+    }
+}
+
 /// Parses a form field map (`name=value&…`) into an input and validates it: the browser
 /// island and the server share this.
 pub fn parse_and_validate<T: for<'de> Deserialize<'de> + Validate>(

@@ -1,6 +1,7 @@
 //! Pure domain rules: no leptos, no sqlx, no feature flags. Shared by the server and the
 //! browser (the validated inputs run in both).
 
+pub mod agency;
 pub mod appointment;
 pub mod authz;
 pub mod calendar;

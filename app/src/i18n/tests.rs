@@ -26,7 +26,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// key -> (file, value) of the French catalogue.
 fn french() -> BTreeMap<String, (String, String)> {
-    let mut keys = BTreeMap::new();
+    let mut keys: BTreeMap<String, (String, String)> = BTreeMap::new();
     let dir = root().join("locales/fr");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("locales/fr")
@@ -41,8 +41,21 @@ fn french() -> BTreeMap<String, (String, String)> {
             .unwrap_or("")
             .to_string();
         let body = std::fs::read_to_string(&f).expect("ftl file");
+        let mut last: Option<String> = None;
         for line in body.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            // An indented line (a selector's variant) or its closing brace continues the
+            // message above it.
+            if line.starts_with(' ') || line.starts_with('}') {
+                let k = last
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{name}: a continuation without its key: {line}"));
+                if let Some((_, v)) = keys.get_mut(k) {
+                    v.push('\n');
+                    v.push_str(line);
+                }
                 continue;
             }
             let (k, v) = line
@@ -53,6 +66,7 @@ fn french() -> BTreeMap<String, (String, String)> {
                 previous.is_none(),
                 "{k} is defined twice ({name}, {previous:?})"
             );
+            last = Some(k.to_string());
         }
     }
     keys

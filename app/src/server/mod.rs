@@ -13,8 +13,6 @@ pub mod testing;
 pub struct Settings {
     /// Public base URL, used in messages ("https://rdv.ali93.fr").
     pub public_url: String,
-    /// Allocataires may move or cancel until this many hours before (default 24).
-    pub cancel_cutoff_hours: i64,
     /// Reminder this many hours before (default 48).
     pub reminder_hours: i64,
     pub code_ttl_minutes: i64,
@@ -34,7 +32,6 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             public_url: "http://127.0.0.1:3000".into(),
-            cancel_cutoff_hours: 24,
             reminder_hours: 48,
             code_ttl_minutes: 10,
             code_max_attempts: 5,

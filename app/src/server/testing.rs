@@ -76,6 +76,7 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         email: format!("contact{n}@ali.test"),
         opening_hours: "9 h – 17 h".into(),
         agency_booking: false,
+        rules: crate::domain::agency::BookingRules::default(),
     };
     let a1 = store.insert_agency(&agency(1)).await.expect("agency");
     let a2 = store.insert_agency(&agency(2)).await.expect("agency");

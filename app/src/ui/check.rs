@@ -32,6 +32,13 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
         "slot" => run::<SlotInput>(urlencoded),
         "absence" => run::<AbsenceInput>(urlencoded),
         "outcome" => run::<OutcomeInput>(urlencoded),
+        "book_series" => {
+            let mut e = run::<BookInput>(urlencoded);
+            e.extend(run::<SeriesInput>(urlencoded));
+            e
+        }
+        "rules" => run::<BookingRulesInput>(urlencoded),
+        "closure" => run::<ClosureInput>(urlencoded),
         _ => Vec::new(),
     }
 }

@@ -81,7 +81,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/creneaux") view=staff::Slots ssr=a.clone() />
                     <Route path=path!("/pro/allocataires") view=staff::Caseload ssr=a.clone() />
                     <Route path=path!("/pro/allocataires/:id") view=staff::FilePage ssr=a.clone() />
-                    <Route path=path!("/pro/messages") view=staff::Messages ssr=a />
+                    <Route path=path!("/pro/messages") view=staff::Messages ssr=a.clone() />
+                    <Route path=path!("/pro/reglages") view=staff::agency::AgencySettings ssr=a.clone() />
+                    <Route path=path!("/pro/journal") view=staff::agency::AuditTrail ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -108,6 +110,10 @@ fn Header() -> impl IntoView {
                             ];
                             if me.can_see_messages {
                                 l.push((pages::MESSAGES, tr!("common-nav-messages")));
+                            }
+                            if me.can_manage_agency {
+                                l.push((pages::AGENCY, tr!("common-nav-agency")));
+                                l.push((pages::AUDIT, tr!("common-nav-audit")));
                             }
                             l
                         } else {

@@ -92,10 +92,42 @@ pub struct ChoicesView {
 /// the agency is shown or the référent only.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotPaging {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::number")]
     pub page: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub all: bool,
+}
+
+/// A form post carries every value as text, and a flattened server-function argument
+/// reaches serde as text too: `page=2`, `all=1` are read as the number and the flag
+/// (a JSON client may still send 2 and true).
+mod lenient {
+    use serde::{Deserialize, Deserializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(u64),
+        Flag(bool),
+        Text(String),
+    }
+
+    pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        match Raw::deserialize(d)? {
+            Raw::Number(n) => u32::try_from(n).map_err(serde::de::Error::custom),
+            Raw::Text(t) if t.trim().is_empty() => Ok(0),
+            Raw::Text(t) => t.trim().parse().map_err(serde::de::Error::custom),
+            Raw::Flag(_) => Err(serde::de::Error::custom("a page number")),
+        }
+    }
+
+    pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        Ok(match Raw::deserialize(d)? {
+            Raw::Flag(b) => b,
+            Raw::Number(n) => n != 0,
+            Raw::Text(t) => matches!(t.trim(), "1" | "true" | "on"),
+        })
+    }
 }
 
 impl SlotPaging {

@@ -3,11 +3,13 @@
 //! see. Shared by ui, api, services and the server crate; built by the services'
 //! presenters. One file per capability.
 
+pub mod agency;
 pub mod agenda;
 pub mod appointments;
 pub mod caseload;
 pub mod outbox;
 
+pub use agency::*;
 pub use agenda::*;
 pub use appointments::*;
 pub use caseload::*;
@@ -29,6 +31,8 @@ pub struct Me {
     pub is_staff: bool,
     pub role_label: String,
     pub can_see_messages: bool,
+    /// A manager (or the admin) may open the agency's settings and its audit trail.
+    pub can_manage_agency: bool,
     /// The agencies the département admin may pick from (empty for everyone else).
     pub agencies: Vec<(i64, String)>,
     /// The agency the staff pages work on.

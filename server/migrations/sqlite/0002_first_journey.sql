@@ -8,3 +8,23 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+
+-- Each agency sets its own booking rules (online booking at least N hours ahead; online
+-- move or cancel until N hours before; upcoming rendez-vous a person may hold booked
+-- online) and its closure days, never offered on top of public holidays.
+ALTER TABLE agencies ADD COLUMN booking_cutoff_hours BIGINT NOT NULL DEFAULT 24 CHECK (booking_cutoff_hours BETWEEN 1 AND 168);
+ALTER TABLE agencies ADD COLUMN change_cutoff_hours BIGINT NOT NULL DEFAULT 24 CHECK (change_cutoff_hours BETWEEN 0 AND 168);
+ALTER TABLE agencies ADD COLUMN max_upcoming_online BIGINT NOT NULL DEFAULT 1 CHECK (max_upcoming_online BETWEEN 1 AND 10);
+CREATE TABLE agency_closures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    agency_id BIGINT NOT NULL REFERENCES agencies(id),
+    day TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    UNIQUE (agency_id, day)
+);
+
+-- The agency an audit entry concerns, so a manager reads the trail of their agency only
+-- (NULL: no agency, e.g. a failed sign-in).
+ALTER TABLE audit_log ADD COLUMN agency_id BIGINT;
+CREATE INDEX audit_log_agency ON audit_log(agency_id, at);

@@ -4,6 +4,7 @@
 #[macro_use]
 mod common;
 
+mod agency;
 mod auth;
 mod booking;
 mod durability;

@@ -669,6 +669,8 @@ async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
         (&manager, "/pro/allocataires".into()),
         (&manager, file),
         (&manager, "/pro/messages".into()),
+        (&manager, "/pro/reglages".into()),
+        (&manager, "/pro/journal".into()),
     ];
     let mut without = Vec::new();
     for (c, path) in visits {
@@ -687,6 +689,7 @@ async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
         "/pro/agenda",
         "/pro/allocataires",
         "/pro/messages",
+        "/pro/journal",
     ] {
         assert!(without.iter().any(|p| p == path), "{path} loads no WASM");
     }
@@ -758,3 +761,102 @@ async fn a_change_and_its_audit_entry_commit_together(db: Db) {
     assert_eq!(entries("slots.close").await, 1);
 }
 on_both!(a_change_and_its_audit_entry_commit_together);
+
+async fn staff_read_the_move_reason_and_their_outcome_note_the_person_does_not(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let id = app.f.people1[10];
+    let person = app.allocataire(id).await;
+    let done = app
+        .book(&person, app.f.slots1[7], "telephone", "notes-0001")
+        .await;
+    let appointment = done["redirect"]
+        .as_str()
+        .and_then(|r| r.trim_start_matches("/rdv/").parse::<i64>().ok())
+        .expect("appointment id");
+    let moved_to = app.f.slots1[8].to_string();
+    let (status, body) = app
+        .call(
+            &person,
+            "/api/rdv/deplacer",
+            &[
+                ("appointment_id", appointment.to_string().as_str()),
+                ("slot_id", moved_to.as_str()),
+                ("modality", "telephone"),
+                ("idempotency_key", "notes-0002"),
+                ("reason", "Rendez-vous chez le médecin"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let staff = app.staff("c1@test.fr").await;
+    let file = format!("/pro/allocataires/{id}");
+    let (_, html) = app.page(&staff, &file).await;
+    assert!(
+        html.contains("Motif du déplacement : « Rendez-vous chez le médecin »"),
+        "the reason is kept and shown to staff"
+    );
+    // An outcome with a note (a cancellation by the agency, possible before the time).
+    let (status, body) = app
+        .call(
+            &staff,
+            "/api/pro/rdv/resultat",
+            &[
+                ("appointment_id", appointment.to_string().as_str()),
+                ("outcome", "excused"),
+                ("note", "Prévenue par téléphone, à rappeler lundi"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, html) = app.page(&staff, &file).await;
+    assert!(html.contains("Note : Prévenue par téléphone, à rappeler lundi"));
+    // The person reads their own history, without the staff notes.
+    let (_, space) = app.page(&person, "/espace").await;
+    assert!(!space.contains("Prévenue par téléphone"));
+    assert!(!space.contains("Motif du déplacement"));
+    let (_, own) = app.call(&person, "/api/espace", &[]).await;
+    assert!(!own.to_string().contains("Prévenue"), "{own}");
+}
+on_both!(staff_read_the_move_reason_and_their_outcome_note_the_person_does_not);
+
+async fn slots_are_offered_three_days_at_a_time_then_later_ones(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let person = app.allocataire(app.f.people1[11]).await;
+    // The fixture opens one slot a day on ten working days for the référent.
+    let page = |n: &'static str| {
+        let (app, person) = (&app, &person);
+        async move {
+            app.call(person, "/api/rdv/creneaux", &[("page", n)])
+                .await
+                .1
+        }
+    };
+    let first = page("0").await;
+    let days = |v: &serde_json::Value| v["days"].as_array().map_or(0, Vec::len);
+    assert_eq!(days(&first), 3, "{first}");
+    assert_eq!(first["has_more"], true);
+    assert!(first["only_of"].is_string(), "the référent is named once");
+    let last = page("3").await;
+    assert_eq!(days(&last), 1, "ten days: 3 + 3 + 3 + 1");
+    assert_eq!(last["has_more"], false);
+    assert_ne!(first["days"][0]["day"], last["days"][0]["day"]);
+    // Without JavaScript: the page links to the next days, and each choice says its day.
+    let (_, html) = app.page(&person, "/rdv/prendre").await;
+    assert!(
+        html.contains(r#"href="?page=1""#),
+        "« voir plus de créneaux »"
+    );
+    assert_eq!(html.matches(r#"<fieldset class="day">"#).count(), 3);
+    assert_eq!(
+        html.matches(r#"<span class="sr-only">"#).count(),
+        3,
+        "one slot a day"
+    );
+    let (_, later) = app.page(&person, "/rdv/prendre?page=1").await;
+    assert!(
+        later.contains(r#"href="?""#)
+            || later.contains(r#"href="?page=0""#)
+            || later.contains("Créneaux précédents")
+    );
+}
+on_both!(slots_are_offered_three_days_at_a_time_then_later_ones);

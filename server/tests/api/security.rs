@@ -278,6 +278,41 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             action: Action::ViewOutbox,
             on: On::Myself,
         },
+        // The agency's settings and trail: each manager (and the admin) on their own agency.
+        Endpoint {
+            path: "/api/pro/reglages",
+            form: vec![],
+            action: Action::ManageAgency,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/reglages/regles",
+            form: vec![
+                ("booking_cutoff_hours", "24".into()),
+                ("change_cutoff_hours", "24".into()),
+                ("max_upcoming_online", "1".into()),
+            ],
+            action: Action::ManageAgency,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/reglages/fermeture",
+            form: vec![("date", "2031-01-06".into()), ("label", "Pont".into())],
+            action: Action::ManageAgency,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/reglages/fermeture/retirer",
+            form: vec![("date", "2031-01-06".into())],
+            action: Action::ManageAgency,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/journal",
+            form: vec![],
+            action: Action::ReadAuditTrail,
+            on: On::Myself,
+        },
         // Last: the admin's choice (agency 1) must not change what the walk above expects.
         Endpoint {
             path: "/api/pro/agence",

@@ -1,11 +1,12 @@
 //! The staff agenda and the slots: opening hours, one-off slots, absences.
 
+use super::agency::closed_label;
 use super::present::{appointment_view, group_by_day, slot_view, staff_notes};
 use super::scope::{counsellor_list, selection, staff_parts};
 use super::{change, AppState, Names};
+use crate::domain::agency;
 use crate::domain::appointment::AppointmentStatus;
 use crate::domain::authz::{check, Action, Target};
-use crate::domain::calendar;
 use crate::domain::error::AppError;
 use crate::domain::inputs::{parse_date, parse_time, AbsenceInput, SlotInput};
 use crate::domain::{Actor, SlotId, StaffId};
@@ -14,7 +15,7 @@ use crate::server::format;
 use crate::server::store::{NewSlot, StaffRow};
 use crate::tr;
 use crate::views::{AgendaDay, AgendaView, AppointmentView, Done, SlotView, SlotsView};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use validator::Validate;
 
 pub async fn agenda(
@@ -45,6 +46,10 @@ pub async fn agenda(
     let rows = st.store.agenda(&sel.ids, from, to).await?;
     let slots = st.store.slots(&sel.ids, from, to).await?;
     let names: Names = sel.staff.iter().collect();
+    let closures = st
+        .store
+        .closures(sel.agency, start, start + Duration::days(days))
+        .await?;
     let mut out = Vec::new();
     for i in 0..days {
         let d = start + Duration::days(i);
@@ -54,8 +59,7 @@ pub async fn agenda(
         );
         out.push(AgendaDay {
             day: format::date(d),
-            holiday: calendar::public_holiday(d)
-                .map(|h| tr!("calendar-holiday", name = crate::i18n::t(h.label_key()))),
+            holiday: closed_label(d, &closures),
             appointments: rows
                 .iter()
                 .filter(|r| r.appointment.starts_at >= a && r.appointment.starts_at < b)
@@ -65,7 +69,7 @@ pub async fn agenda(
                         &r.appointment,
                         &r.counsellor_name,
                         &r.allocataire_name,
-                        st,
+                        None,
                         now,
                     )
                 })
@@ -187,11 +191,18 @@ pub async fn open_slots(
         input.location.trim().to_string()
     };
     let modalities = input.modalities();
+    let closures: Vec<NaiveDate> = st
+        .store
+        .closures(agency, date, date + Duration::weeks(i64::from(weeks)))
+        .await?
+        .into_iter()
+        .map(|c| c.day)
+        .collect();
     let mut slots = Vec::new();
     let mut holidays = 0;
     for w in 0..weeks {
         let day = date + Duration::weeks(i64::from(w));
-        if calendar::public_holiday(day).is_some() {
+        if agency::closed_on(day, &closures).is_some() {
             // Counted (and said) only when the day is still to come.
             holidays += usize::from(format::day_start(day) + 86_400 > now.timestamp());
             continue;
@@ -237,6 +248,7 @@ pub async fn open_slots(
         .count();
     let entry = change(
         actor,
+        agency,
         "slots.open",
         format!("staff:{} count:{}", owner.id, slots.len()),
     );
@@ -276,7 +288,12 @@ pub async fn close_slot(
         Action::ManageSlots,
         Target::counsellor(slot.agency_id, slot.counsellor_id),
     )?;
-    let entry = change(actor, "slots.close", format!("slot:{slot_id}"));
+    let entry = change(
+        actor,
+        slot.agency_id,
+        "slots.close",
+        format!("slot:{slot_id}"),
+    );
     if !st
         .store
         .close_slot(slot_id, now.timestamp(), Some(&entry))
@@ -310,6 +327,7 @@ pub async fn add_absence(
     );
     let entry = change(
         actor,
+        owner.agency_id.ok_or(AppError::NotFound)?,
         "slots.absence",
         format!("staff:{} from:{from} to:{to}", owner.id),
     );

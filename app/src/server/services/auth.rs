@@ -185,6 +185,7 @@ pub async fn request_code(
         audit_as(
             st,
             "anonymous",
+            None,
             "signin.code_request",
             "unknown",
             "no_account",
@@ -229,6 +230,7 @@ async fn send_code(
     audit_as(
         st,
         &Principal::Allocataire(p.id).to_string(),
+        Some(p.agency_id),
         "signin.code_sent",
         "",
         "ok",
@@ -273,7 +275,7 @@ pub async fn verify_code(
                 id: p.id,
                 agency: p.agency_id,
             };
-            audit(st, &actor, "signin.success", "code", now).await;
+            audit(st, &actor, Some(p.agency_id), "signin.success", "code", now).await;
             Ok(SessionAuth {
                 staff: false,
                 id: p.id.0,
@@ -285,6 +287,7 @@ pub async fn verify_code(
             audit_as(
                 st,
                 "anonymous",
+                None,
                 "signin.failure",
                 &format!("code:{pending}"),
                 "wrong_code",
@@ -365,6 +368,7 @@ pub async fn staff_sign_in(
             audit_as(
                 st,
                 &Principal::Staff(s.id).to_string(),
+                s.agency_id,
                 "signin.success",
                 "password",
                 "ok",
@@ -382,6 +386,7 @@ pub async fn staff_sign_in(
             audit_as(
                 st,
                 "anonymous",
+                staff.as_ref().and_then(|s| s.agency_id),
                 "signin.failure",
                 "password",
                 "refused",
@@ -415,6 +420,7 @@ pub async fn me(
                 is_staff: false,
                 role_label: tr!("auth-role-allocataire"),
                 can_see_messages: false,
+                can_manage_agency: false,
                 agencies: Vec::new(),
                 agency_id: None,
             }
@@ -439,6 +445,7 @@ pub async fn me(
                 is_staff: true,
                 role_label: crate::i18n::t(role.label_key()),
                 can_see_messages: scope(actor.role(), Action::ViewOutbox).is_some(),
+                can_manage_agency: scope(actor.role(), Action::ManageAgency).is_some(),
                 agencies,
                 agency_id: agency.map(|a| a.0),
             }

@@ -4,8 +4,8 @@ use super::appointments::choices_for;
 use super::present::{appointment_view, staff_notes};
 use super::scope::{counsellor_list, selection};
 use super::{allocataire_for, audit, AppState, Names};
+use crate::domain::agency;
 use crate::domain::authz::Action;
-use crate::domain::calendar;
 use crate::domain::deadline::{self, DeadlineFlag};
 use crate::domain::error::AppError;
 use crate::domain::{Actor, AllocataireId};
@@ -15,7 +15,14 @@ use crate::tr;
 use crate::views::{AppointmentView, CaseloadLine, CaseloadView, FileView, SlotPaging};
 use chrono::{DateTime, NaiveDate, Utc};
 
-fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> CaseloadLine {
+/// One line of the file active. `closures`: the agency's closure days in the next weeks
+/// (the 15-day clock counts working days: weekends, public holidays and closures skipped).
+fn caseload_line(
+    row: &CaseloadRow,
+    names: &Names,
+    today: NaiveDate,
+    closures: &[NaiveDate],
+) -> CaseloadLine {
     let r = &row.person;
     let orientation = r.orientation_date;
     let flag = deadline::first_meeting_flag(orientation, row.attended_count > 0, today);
@@ -41,15 +48,32 @@ fn caseload_line(row: &CaseloadRow, names: &Names, today: NaiveDate) -> Caseload
             DeadlineFlag::DueSoon | DeadlineFlag::OnTrack => tr!(
                 "caseload-flag-working-days",
                 flag = crate::i18n::t(flag.label_key()),
-                n = calendar::working_days_between(
+                n = agency::working_days_left(
                     today,
-                    deadline::first_meeting_deadline(orientation)
+                    deadline::first_meeting_deadline(orientation),
+                    closures
                 )
             ),
             _ => crate::i18n::t(flag.label_key()),
         },
         next: row.next_appointment_at.map(format::date_time),
     }
+}
+
+/// The closure days the 15-day clock may meet from today.
+async fn clock_closures(
+    st: &AppState,
+    agency: crate::domain::AgencyId,
+    today: NaiveDate,
+) -> Result<Vec<NaiveDate>, AppError> {
+    let horizon = today + chrono::Duration::days(deadline::FIRST_MEETING_DAYS + 1);
+    Ok(st
+        .store
+        .closures(agency, today, horizon)
+        .await?
+        .into_iter()
+        .map(|c| c.day)
+        .collect())
 }
 
 pub async fn caseload(
@@ -66,13 +90,15 @@ pub async fn caseload(
         .caseload(Some(sel.agency), sel.selected, now.timestamp())
         .await?;
     let today = format::today(now);
+    let closures = clock_closures(st, sel.agency, today).await?;
     let lines: Vec<CaseloadLine> = rows
         .iter()
-        .map(|r| caseload_line(r, &names, today))
+        .map(|r| caseload_line(r, &names, today, &closures))
         .collect();
     audit(
         st,
         actor,
+        Some(sel.agency),
         "caseload.read",
         &format!("agency:{}", sel.agency),
         now,
@@ -114,7 +140,7 @@ pub async fn allocataire_file(
         .iter()
         .map(|a| AppointmentView {
             notes: staff_notes(a),
-            ..appointment_view(a, names.of(a.counsellor_id), &who, st, now)
+            ..appointment_view(a, names.of(a.counsellor_id), &who, None, now)
         })
         .collect();
     let contact = [p.phone.clone(), p.email.clone()]
@@ -125,13 +151,19 @@ pub async fn allocataire_file(
     audit(
         st,
         actor,
+        Some(p.agency_id),
         "allocataire.read",
         &format!("allocataire:{id}"),
         now,
     )
     .await;
     Ok(FileView {
-        line: caseload_line(&row, &names, format::today(now)),
+        line: caseload_line(
+            &row,
+            &names,
+            format::today(now),
+            &clock_closures(st, p.agency_id, format::today(now)).await?,
+        ),
         contact,
         appointments,
         choices: choices_for(st, &p, None, true, paging, now).await?,

@@ -2,8 +2,10 @@
 //! authorisation matrix itself, so they are safe whoever calls them (server functions,
 //! REST routes, jobs, tests). One module per capability; `present` builds the views.
 
+pub mod agency;
 pub mod agenda;
 pub mod appointments;
+pub mod audit;
 pub mod auth;
 pub mod caseload;
 pub mod notify;
@@ -58,6 +60,7 @@ impl From<StoreError> for AppError {
                 Conflict::SlotNotOffered => tr!("rdv-slot-not-offered"),
                 Conflict::UpcomingLimit => tr!("rdv-upcoming-limit"),
                 Conflict::NotBooked => tr!("rdv-not-changeable"),
+                Conflict::ClosureExists => tr!("agency-closure-exists"),
             }),
             StoreError::Database(e) => {
                 tracing::error!(error = %e, "database error");
@@ -68,39 +71,51 @@ impl From<StoreError> for AppError {
 }
 
 /// Appends to the audit trail. It must not block the person: a failure is logged and the
-/// action goes on.
+/// action goes on. `agency`: the agency whose record it is (None: none, e.g. an unknown
+/// account).
 pub async fn audit_as(
     st: &AppState,
     who: &str,
+    agency: Option<AgencyId>,
     action: &str,
     subject: &str,
     outcome: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) {
-    if let Err(e) = st
-        .store
-        .audit(now.timestamp(), who, action, subject, outcome)
-        .await
-    {
+    let entry = crate::server::store::NewAudit {
+        actor: who.into(),
+        agency,
+        action: action.into(),
+        subject: subject.into(),
+    };
+    if let Err(e) = st.store.audit(now.timestamp(), &entry, outcome).await {
         tracing::error!(error = %e, audit.action = action, "audit write failed");
     }
 }
 
-/// The audit entry of a change, written by the store in the change's transaction (a
-/// change that rolls back leaves no entry; an entry that cannot be written rolls the
-/// change back).
-pub fn change(actor: &Actor, action: &str, subject: String) -> crate::server::store::NewAudit {
+/// The audit entry of a change to a record of `agency`, written by the store in the
+/// change's transaction (a change that rolls back leaves no entry; an entry that cannot be
+/// written rolls the change back).
+pub fn change(
+    actor: &Actor,
+    agency: AgencyId,
+    action: &str,
+    subject: String,
+) -> crate::server::store::NewAudit {
     crate::server::store::NewAudit {
         actor: Principal::from(actor).to_string(),
+        agency: Some(agency),
         action: action.into(),
         subject,
     }
 }
 
-/// Audits a read or a sign-in event of a signed-in actor (changes use [`change`]).
+/// Audits a read or a sign-in event of a signed-in actor on a record of `agency`
+/// (changes use [`change`]).
 pub async fn audit(
     st: &AppState,
     actor: &Actor,
+    agency: Option<AgencyId>,
     action: &str,
     subject: &str,
     now: chrono::DateTime<chrono::Utc>,
@@ -108,6 +123,7 @@ pub async fn audit(
     audit_as(
         st,
         &Principal::from(actor).to_string(),
+        agency,
         action,
         subject,
         "ok",

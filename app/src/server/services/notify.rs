@@ -330,6 +330,7 @@ mod tests {
             email: "contact@ali.fr".into(),
             opening_hours: "9 h – 17 h".into(),
             agency_booking: false,
+            rules: crate::domain::agency::BookingRules::default(),
         };
         (a, p, s, ag)
     }

@@ -127,6 +127,7 @@ pub async fn messages(
     audit(
         st,
         actor,
+        agency,
         "outbox.read",
         &format!("agency:{}", agency.map(|a| a.0).unwrap_or(0)),
         now,

@@ -1,7 +1,7 @@
 //! Presenters: domain rows into the views pages, server functions and (later) the REST
 //! API share. Dates are formatted here, once, in Europe/Paris and in French.
 
-use super::AppState;
+use crate::domain::agency::BookingRules;
 use crate::domain::appointment;
 use crate::i18n::t;
 use crate::server::format;
@@ -10,14 +10,17 @@ use crate::tr;
 use crate::views::{AppointmentView, DayGroup, SlotView};
 use chrono::{DateTime, Utc};
 
+/// An appointment as a page shows it. `rules`: the agency's booking rules when the
+/// allocataire reads it (whether and until when they may change it online); staff pages
+/// pass None.
 pub fn appointment_view(
     a: &AppointmentRow,
     counsellor: &str,
     allocataire: &str,
-    st: &AppState,
+    rules: Option<&BookingRules>,
     now: DateTime<Utc>,
 ) -> AppointmentView {
-    let cutoff = st.settings.cancel_cutoff_hours;
+    let cutoff = rules.map(|r| r.change_cutoff_hours);
     AppointmentView {
         id: a.id.0,
         when: format::date_time(a.starts_at),
@@ -33,8 +36,12 @@ pub fn appointment_view(
         counsellor: counsellor.into(),
         status: a.status.as_str().into(),
         status_label: t(a.status.label_key()),
-        can_change: appointment::can_change(a.status, format::ts(a.starts_at), now, cutoff).is_ok(),
-        change_limit: format::date_time(a.starts_at - cutoff * 3600),
+        can_change: cutoff.is_some_and(|c| {
+            appointment::can_change(a.status, format::ts(a.starts_at), now, c).is_ok()
+        }),
+        change_limit: cutoff
+            .map(|c| format::date_time(a.starts_at - c * 3600))
+            .unwrap_or_default(),
         allocataire: allocataire.into(),
         allocataire_id: a.allocataire_id.0,
         started: a.starts_at <= now.timestamp(),

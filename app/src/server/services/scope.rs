@@ -65,6 +65,7 @@ pub async fn choose_agency(
     super::audit(
         st,
         actor,
+        Some(agency.id),
         "agency.choose",
         &format!("agency:{}", agency.id.0),
         now,

@@ -17,6 +17,8 @@ pub struct AgencyRow {
     pub opening_hours: String,
     /// Allocataires may book any counsellor of the agency, not only their référent.
     pub agency_booking: bool,
+    /// Its online booking rules (cut-offs, upcoming limit).
+    pub rules: crate::domain::agency::BookingRules,
 }
 
 #[derive(Debug, Clone)]

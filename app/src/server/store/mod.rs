@@ -5,6 +5,7 @@
 //! `DATABASE_URL` scheme. One store method is one atomic use case: the race guarantees
 //! rest on it.
 
+pub mod agency;
 pub mod appointments;
 pub mod audit;
 pub mod auth;
@@ -14,10 +15,11 @@ pub mod seed;
 pub mod slots;
 mod sql;
 
+pub use agency::{AgencyStore, ClosureRow};
 pub use appointments::{
     AgendaRow, AppointmentRow, AppointmentStore, BookOutcome, Finish, MoveTo, NewAppointment,
 };
-pub use audit::{AuditStore, NewAudit};
+pub use audit::{AuditFilter, AuditRow, AuditStore, NewAudit};
 pub use auth::{AuthStore, CodeCheck};
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
@@ -55,6 +57,8 @@ pub enum Conflict {
     UpcomingLimit,
     /// The appointment is no longer booked (finished, cancelled, moved meanwhile).
     NotBooked,
+    /// The agency is already closed that day (`agency_closures` unique per day).
+    ClosureExists,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -77,6 +81,7 @@ pub trait Store:
     + AppointmentStore
     + OutboxStore
     + AuditStore
+    + AgencyStore
     + SeedStore
 {
 }
@@ -89,6 +94,7 @@ impl<T> Store for T where
         + AppointmentStore
         + OutboxStore
         + AuditStore
+        + AgencyStore
         + SeedStore
 {
 }

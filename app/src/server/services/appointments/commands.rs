@@ -2,51 +2,52 @@
 //! Each change and its messages are written by one store call, in one transaction.
 
 use super::{appointment_for, first_meeting_done};
+use crate::domain::agency;
 use crate::domain::appointment::{self, AppointmentReason, AppointmentStatus, BookedBy, Modality};
 use crate::domain::authz::Action;
-use crate::domain::calendar;
 use crate::domain::error::AppError;
-use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput};
+use crate::domain::inputs::{BookInput, OutcomeInput, ReasonInput, SeriesInput};
 use crate::domain::{Actor, AllocataireId, AppointmentId, SlotId};
 use crate::pages;
 use crate::server::format;
+use crate::server::services::agency::{agency_row, closure_days};
 use crate::server::services::notify::{self, Change, Recipient};
 use crate::server::services::{allocataire_for, change, internal, own_file, AppState};
 use crate::server::store::{
-    AllocataireRow, AppointmentRow, BookOutcome, Conflict, Finish, MoveTo, NewAppointment,
-    NewMessage, SlotRow, StoreError,
+    AgencyRow, AllocataireRow, AppointmentRow, BookOutcome, Conflict, Finish, MoveTo,
+    NewAppointment, NewMessage, SlotRow, StoreError,
 };
 use crate::tr;
 use crate::views::Done;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use validator::Validate;
 
 /// Checks a slot is one this allocataire may book: their agency, in the future, not on a
-/// public holiday and, online, beyond the cut-off (so that it can still be moved or
-/// cancelled) and with their own référent when the agency allows only that — the same
-/// rules as the choices offered, so a hand-made post cannot book what the page never shows.
+/// public holiday nor a closure day and, online, beyond the agency's booking cut-off and
+/// with their own référent when the agency allows only that — the same rules as the
+/// choices offered, so a hand-made post cannot book what the page never shows. Returns the
+/// slot and the agency (whose rules the booking follows).
 async fn bookable_slot(
     st: &AppState,
     p: &AllocataireRow,
     slot_id: SlotId,
     by_staff: bool,
     now: DateTime<Utc>,
-) -> Result<SlotRow, AppError> {
+) -> Result<(SlotRow, AgencyRow), AppError> {
     let no_such_slot = || AppError::field("slot_id", &tr!("rdv-no-such-slot"));
     let slot = st
         .store
         .slot(slot_id)
         .await?
         .filter(|s| s.agency_id == p.agency_id)
-        .filter(|s| calendar::public_holiday(format::day_of(s.starts_at)).is_none())
         .ok_or_else(no_such_slot)?;
+    let agency = agency_row(st, p.agency_id).await?;
+    let closures = closure_days(st, p.agency_id, slot.starts_at, slot.starts_at).await?;
+    if agency::closed_on(format::day_of(slot.starts_at), &closures).is_some() {
+        return Err(no_such_slot());
+    }
     if !by_staff {
         if let Some(referent) = p.counsellor_id.filter(|c| *c != slot.counsellor_id) {
-            let agency = st
-                .store
-                .agency(p.agency_id)
-                .await?
-                .ok_or_else(|| internal("allocataire's agency missing"))?;
             if !agency.agency_booking {
                 tracing::info!(slot = %slot.id, %referent, "slot of another counsellor refused");
                 return Err(no_such_slot());
@@ -56,10 +57,10 @@ async fn bookable_slot(
     if slot.starts_at <= now.timestamp() {
         return Err(AppError::field("slot_id", &tr!("rdv-slot-past")));
     }
-    if !by_staff && slot.starts_at < now.timestamp() + st.settings.cancel_cutoff_hours * 3600 {
+    if !by_staff && slot.starts_at < now.timestamp() + agency.rules.booking_cutoff_hours * 3600 {
         return Err(AppError::field("slot_id", &tr!("rdv-slot-too-close")));
     }
-    Ok(slot)
+    Ok((slot, agency))
 }
 
 fn check_modality(slot: &SlotRow, input: &BookInput) -> Result<Modality, AppError> {
@@ -129,7 +130,7 @@ async fn book_on(
     now: DateTime<Utc>,
 ) -> Result<BookOutcome, AppError> {
     input.validate()?;
-    let slot = bookable_slot(st, p, SlotId(input.slot()), by_staff, now).await?;
+    let (slot, agency) = bookable_slot(st, p, SlotId(input.slot()), by_staff, now).await?;
     let modality = check_modality(&slot, &input)?;
     let history = st.store.appointments_of(p.id).await?;
     let reason = if first_meeting_done(&history) {
@@ -160,12 +161,14 @@ async fn book_on(
                     BookedBy::Allocataire
                 },
                 idempotency_key: Some(input.idempotency_key.clone()),
-                max_upcoming: Some(1),
+                // Online, the agency's limit; staff plan as many meetings as agreed.
+                max_upcoming: (!by_staff).then_some(agency.rules.max_upcoming_online),
             },
             now.timestamp(),
             messages,
             Some(&change(
                 actor,
+                p.agency_id,
                 if by_staff {
                     "appointment.book_for"
                 } else {
@@ -174,7 +177,14 @@ async fn book_on(
                 format!("allocataire:{} slot:{}", p.id, slot.id),
             )),
         )
-        .await?;
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(Conflict::UpcomingLimit) => AppError::Conflict(tr!(
+                "rdv-upcoming-limit",
+                max = agency.rules.max_upcoming_online
+            )),
+            other => other.into(),
+        })?;
     st.outbox_signal.notify_one();
     Ok(outcome)
 }
@@ -216,8 +226,8 @@ pub async fn move_appointment(
             redirect: pages::appointment(id),
         });
     }
-    allocataire_may_change(st, &a, now)?;
-    let slot = bookable_slot(st, &p, SlotId(input.slot()), false, now).await?;
+    allocataire_may_change(st, &a, now).await?;
+    let (slot, _) = bookable_slot(st, &p, SlotId(input.slot()), false, now).await?;
     let modality = check_modality(&slot, &input)?;
     let messages = messages_for(
         st,
@@ -238,8 +248,12 @@ pub async fn move_appointment(
             messages,
             Some(&change(
                 actor,
+                a.agency_id,
                 "appointment.move",
-                format!("appointment:{id} slot:{}", slot.id),
+                format!(
+                    "allocataire:{} appointment:{id} slot:{}",
+                    a.allocataire_id, slot.id
+                ),
             )),
         )
         .await?;
@@ -250,17 +264,19 @@ pub async fn move_appointment(
     })
 }
 
-/// The allocataire may still move or cancel it online (booked, beyond the cut-off).
-fn allocataire_may_change(
+/// The allocataire may still move or cancel it online (booked, beyond the agency's
+/// change cut-off).
+async fn allocataire_may_change(
     st: &AppState,
     a: &AppointmentRow,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let agency = agency_row(st, a.agency_id).await?;
     appointment::can_change(
         a.status,
         format::ts(a.starts_at),
         now,
-        st.settings.cancel_cutoff_hours,
+        agency.rules.change_cutoff_hours,
     )
 }
 
@@ -316,7 +332,7 @@ pub async fn cancel(
             return Err(StoreError::Conflict(Conflict::NotBooked).into());
         }
     } else {
-        allocataire_may_change(st, &a, now)?;
+        allocataire_may_change(st, &a, now).await?;
     }
     let final_status = if by_staff {
         AppointmentStatus::CancelledByAgency
@@ -336,8 +352,9 @@ pub async fn cancel(
             messages,
             Some(&change(
                 actor,
+                a.agency_id,
                 "appointment.cancel",
-                format!("appointment:{id}"),
+                format!("allocataire:{} appointment:{id}", a.allocataire_id),
             )),
         )
         .await?
@@ -356,12 +373,16 @@ pub async fn cancel(
     })
 }
 
-/// Staff books for an allocataire (over the phone).
+/// Staff book for an allocataire (over the phone or at the desk): one rendez-vous, or a
+/// series at the same time every `every_weeks` weeks until a date, on the same
+/// counsellor's free slots (each booking is its own atomic booking; a week without a free
+/// slot at that time is skipped and said). The allocataire's online limits do not apply.
 pub async fn book_for(
     st: &AppState,
     actor: &Actor,
     allocataire_id: i64,
     input: BookInput,
+    series: SeriesInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
     let p = allocataire_for(
@@ -371,12 +392,80 @@ pub async fn book_for(
         Action::BookForAllocataire,
     )
     .await?;
-    book_on(st, actor, &p, input, true, now).await?;
+    let errors = [
+        input.validate().err().map(AppError::from),
+        series.validate().err().map(AppError::from),
+    ];
+    if let Some(e) = merge(errors) {
+        return Err(e);
+    }
+    let repeat = series.repeat();
+    if let Some((_, until)) = repeat {
+        let slot = st
+            .store
+            .slot(SlotId(input.slot()))
+            .await?
+            .ok_or_else(|| AppError::field("slot_id", &tr!("rdv-no-such-slot")))?;
+        let first_day = format::day_of(slot.starts_at);
+        if until <= first_day || until > first_day + Duration::days(SERIES_MAX_DAYS) {
+            return Err(AppError::field("until", &tr!("rdv-series-until-range")));
+        }
+    }
+    let first = book_on(st, actor, &p, input.clone(), true, now).await?;
+    let Some((every, until)) = repeat else {
+        return Ok(Done {
+            notice: tr!("rdv-booked-for", name = p.full_name()),
+            redirect: pages::file(allocataire_id),
+        });
+    };
+    let a = first.appointment();
+    let start = format::paris(a.starts_at).naive_local();
+    let key: String = input.idempotency_key.chars().take(50).collect();
+    let (mut booked, mut skipped) = (1, Vec::new());
+    for k in 1.. {
+        let when = start + Duration::weeks(every * k);
+        if when.date() > until {
+            break;
+        }
+        let Some(at) = format::local(when.date(), when.time()) else {
+            continue;
+        };
+        let slot = st
+            .store
+            .free_slots(&[a.counsellor_id], at, at + 1, 1)
+            .await?
+            .into_iter()
+            .next();
+        let done = match slot {
+            Some(slot) => {
+                let next = BookInput {
+                    slot_id: slot.id.0.to_string(),
+                    modality: a.modality.as_str().into(),
+                    idempotency_key: format!("{key}-s{k}"),
+                };
+                book_on(st, actor, &p, next, true, now).await.is_ok()
+            }
+            None => false,
+        };
+        if done {
+            booked += 1;
+        } else {
+            skipped.push(format::date(when.date()));
+        }
+    }
+    let mut notice = tr!("rdv-series-booked", name = p.full_name(), n = booked);
+    if !skipped.is_empty() {
+        let warning = tr!("rdv-series-skipped", days = skipped.join(", "));
+        notice = format!("{notice} {warning}");
+    }
     Ok(Done {
-        notice: tr!("rdv-booked-for", name = p.full_name()),
+        notice,
         redirect: pages::file(allocataire_id),
     })
 }
+
+/// A series spans at most this many days after its first rendez-vous.
+pub const SERIES_MAX_DAYS: i64 = 366;
 
 pub async fn record_outcome(
     st: &AppState,
@@ -409,8 +498,13 @@ pub async fn record_outcome(
             messages,
             Some(&change(
                 actor,
+                a.agency_id,
                 "appointment.outcome",
-                format!("appointment:{id} {}", outcome.as_str()),
+                format!(
+                    "allocataire:{} appointment:{id} {}",
+                    a.allocataire_id,
+                    outcome.as_str()
+                ),
             )),
         )
         .await?

@@ -6,12 +6,13 @@ use crate::domain::appointment::AppointmentStatus;
 use crate::domain::appointment::Modality;
 use crate::domain::authz::Action;
 use crate::domain::error::AppError;
-use crate::domain::{calendar, deadline};
+use crate::domain::{agency, deadline};
 use crate::domain::{Actor, AppointmentId, StaffRole};
 use crate::i18n::Lang;
 use crate::server::format;
+use crate::server::services::agency::{agency_row, closure_days};
 use crate::server::services::present::{appointment_view, group_by_day, slot_view};
-use crate::server::services::{internal, notify, own_file, staff_and_names, staff_names, AppState};
+use crate::server::services::{notify, own_file, staff_and_names, staff_names, AppState};
 use crate::server::store::{AllocataireRow, SlotRow};
 use crate::views::{AppointmentView, ChoicesView, ReferentView, SlotPaging, SpaceView};
 use chrono::{DateTime, Duration, Utc};
@@ -24,11 +25,7 @@ pub async fn my_space(
     now: DateTime<Utc>,
 ) -> Result<SpaceView, AppError> {
     let p = own_file(st, actor, known, Action::ViewOwnFile).await?;
-    let agency = st
-        .store
-        .agency(p.agency_id)
-        .await?
-        .ok_or_else(|| internal("allocataire's agency missing"))?;
+    let agency = agency_row(st, p.agency_id).await?;
     let (staff, names) = staff_and_names(st, p.agency_id).await?;
     let referent = match p.counsellor_id {
         // The référent works in the person's agency: already read with its staff.
@@ -56,7 +53,7 @@ pub async fn my_space(
         .iter()
         .filter(upcoming)
         .min_by_key(|a| a.starts_at)
-        .map(|a| appointment_view(a, names.of(a.counsellor_id), &me, st, now));
+        .map(|a| appointment_view(a, names.of(a.counsellor_id), &me, Some(&agency.rules), now));
     let (due, late) = if first_meeting_done(&history) {
         (None, false)
     } else {
@@ -77,7 +74,7 @@ pub async fn my_space(
             .iter()
             .filter(|a| !upcoming(a))
             .take(10)
-            .map(|a| appointment_view(a, names.of(a.counsellor_id), &me, st, now))
+            .map(|a| appointment_view(a, names.of(a.counsellor_id), &me, Some(&agency.rules), now))
             .collect(),
     })
 }
@@ -94,11 +91,7 @@ pub async fn choices_for(
     paging: SlotPaging,
     now: DateTime<Utc>,
 ) -> Result<ChoicesView, AppError> {
-    let agency = st
-        .store
-        .agency(p.agency_id)
-        .await?
-        .ok_or_else(|| internal("allocataire's agency missing"))?;
+    let agency = agency_row(st, p.agency_id).await?;
     let staff = st.store.staff_of_agency(p.agency_id).await?;
     let names: crate::server::services::Names = staff.iter().collect();
     // Staff booking for the person may use any counsellor of the agency.
@@ -124,23 +117,25 @@ pub async fn choices_for(
         );
         (end > now.timestamp()).then_some(end)
     };
-    // Online, only slots beyond the cut-off: what a person books must stay movable.
-    // Staff booking over the phone may take any slot from the next hour.
+    // Online, only slots beyond the agency's booking cut-off; staff booking over the phone
+    // may take any slot from the next hour.
     let from = now.timestamp()
         + if by_staff {
             3600
         } else {
-            st.settings.cancel_cutoff_hours * 3600
+            agency.rules.booking_cutoff_hours * 3600
         };
     let to = now.timestamp() + st.settings.booking_horizon_days * 86_400;
+    let closures = closure_days(st, p.agency_id, from, to).await?;
     // Sorted by time: slots inside the first-meeting window come first.
     // Read no further than this page needs (a day of one counsellor is about 10 slots;
     // of a whole agency, more): a cut-off last day is left for the next page.
     let limit = (i64::from(paging.page) + 1) * 150;
     let mut slots: Vec<SlotRow> = st.store.free_slots(&counsellors, from, to, limit).await?;
     let truncated = i64::try_from(slots.len()).unwrap_or(i64::MAX) >= limit;
-    // Slots opened before a holiday rule existed (or by an import) are never offered.
-    slots.retain(|s| calendar::public_holiday(format::day_of(s.starts_at)).is_none());
+    // Public holidays and closure days are never offered (slots opened before a holiday
+    // rule or a closure existed, or by an import, included).
+    slots.retain(|s| agency::closed_on(format::day_of(s.starts_at), &closures).is_none());
     let (page, has_more) = page_of_days(&slots, paging.page, SlotPaging::DAYS_PER_PAGE, truncated);
     let starts: Vec<i64> = page.iter().map(|s| s.starts_at).collect();
     let views: Vec<_> = page
@@ -227,7 +222,14 @@ pub async fn my_appointment(
 ) -> Result<AppointmentView, AppError> {
     let a = appointment_for(st, actor, AppointmentId(id), Action::ViewOwnFile).await?;
     let names = staff_names(st, a.agency_id).await?;
-    Ok(appointment_view(&a, names.of(a.counsellor_id), "", st, now))
+    let agency = agency_row(st, a.agency_id).await?;
+    Ok(appointment_view(
+        &a,
+        names.of(a.counsellor_id),
+        "",
+        Some(&agency.rules),
+        now,
+    ))
 }
 
 /// The calendar file of an appointment (the allocataire's own), its texts in `lang` (the

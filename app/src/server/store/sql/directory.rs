@@ -17,6 +17,7 @@ impl FromRow<'_, AnyRow> for AgencyRow {
             email: r.try_get("email")?,
             opening_hours: r.try_get("opening_hours")?,
             agency_booking: flag(r, "agency_booking")?,
+            rules: super::agency::booking_rules(r)?,
         })
     }
 }

@@ -4,6 +4,7 @@
 //! locks (`BEGIN IMMEDIATE` on SQLite, `SELECT … FOR UPDATE` on PostgreSQL) and which
 //! constraint errors mean "conflict". One file per capability implements its trait.
 
+mod agency;
 mod appointments;
 mod audit;
 mod auth;

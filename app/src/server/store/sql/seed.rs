@@ -7,7 +7,8 @@ use async_trait::async_trait;
 impl SeedStore for SqlStore {
     async fn insert_agency(&self, a: &AgencyRow) -> StoreResult<AgencyId> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO agencies (name, address, phone, email, opening_hours, agency_booking) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO agencies (name, address, phone, email, opening_hours, agency_booking, booking_cutoff_hours, change_cutoff_hours, max_upcoming_online) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(&a.name)
         .bind(&a.address)
@@ -15,6 +16,9 @@ impl SeedStore for SqlStore {
         .bind(&a.email)
         .bind(&a.opening_hours)
         .bind(i64::from(a.agency_booking))
+        .bind(a.rules.booking_cutoff_hours)
+        .bind(a.rules.change_cutoff_hours)
+        .bind(a.rules.max_upcoming_online)
         .fetch_one(&self.pool)
         .await?;
         Ok(AgencyId(id))

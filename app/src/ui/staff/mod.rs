@@ -1,4 +1,7 @@
-//! The staff pages: sign-in, agenda, slots, caseload, an allocataire's file, messages.
+//! The staff pages: sign-in, agenda, slots, caseload, an allocataire's file, messages;
+//! the agency's settings and audit trail in `agency`.
+
+pub mod agency;
 
 use super::allocataire::SlotPicker;
 use super::components::{flash, page, Check, Field, Form};
@@ -354,9 +357,15 @@ pub fn FilePage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <h2>{tr!("staff-file-book-heading")}</h2>
-                <Form action=paths::BOOK_FOR check="book" submit=tr!("staff-file-book-submit")>
+                <Form action=paths::BOOK_FOR check="book_series" submit=tr!("staff-file-book-submit")>
                     <input type="hidden" name="allocataire_id" value=id.to_string() />
                     <SlotPicker action=paths::BOOK_FOR choices=v.choices />
+                    <fieldset class="choices">
+                        <legend>{tr!("staff-file-series-legend")}</legend>
+                        <p class="hint">{tr!("staff-file-series-hint")}</p>
+                        <Field action=paths::BOOK_FOR name="every_weeks" label=tr!("staff-file-series-every") kind="number" inputmode="numeric" />
+                        <Field action=paths::BOOK_FOR name="until" label=tr!("staff-file-series-until") kind="date" />
+                    </fieldset>
                 </Form>
             }
         },
