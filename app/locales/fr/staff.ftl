@@ -66,8 +66,30 @@ staff-slots-close-label = Fermer le créneau de { $time }
 ## Caseload (file active)
 staff-caseload-title = Allocataires suivis — Portail ALI
 staff-caseload-heading = Allocataires suivis (file active)
-staff-caseload-summary = { $total } personne(s). Premier rendez-vous : { $late } en retard, { $due_soon } à faire sous 3 jours.
-staff-caseload-caption = Allocataires et délai du premier rendez-vous (15 jours après l'orientation)
+# $total: people matching the search and filter; the other counts are of the search.
+staff-caseload-summary-page = { $total ->
+    [0] Personne ne correspond.
+    [one] Une personne.
+   *[other] { $total } personnes.
+} Premier rendez-vous : { $late } en retard, { $due_soon } à faire sous 3 jours ; { $unassigned } sans référent.
+# $page of $pages.
+staff-caseload-caption-page = Allocataires et délai du premier rendez-vous (15 jours après l'orientation), page { $page } sur { $pages }
+staff-caseload-search-legend = Chercher dans la file active
+staff-caseload-search = Nom, numéro allocataire ou téléphone
+staff-caseload-search-hint = Par exemple : Benali, 1000001 ou 06 12 34.
+staff-caseload-filter = Afficher
+staff-caseload-filter-all = Tout le monde
+staff-caseload-filter-late = Premier rendez-vous en retard
+staff-caseload-filter-due-soon = Premier rendez-vous à faire sous 3 jours
+staff-caseload-filter-unassigned = Sans référent
+staff-caseload-sort = Trier par
+staff-caseload-sort-deadline = Délai du premier rendez-vous
+staff-caseload-sort-name = Nom
+staff-caseload-none = Aucune personne ne correspond à cette recherche.
+staff-caseload-col-numero = Numéro
+staff-caseload-pager = Pages de la file active
+staff-caseload-prev = Page précédente
+staff-caseload-next = Page suivante
 staff-caseload-col-name = Nom
 staff-caseload-col-counsellor = Référent·e
 staff-caseload-col-orientation = Orientation

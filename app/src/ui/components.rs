@@ -20,6 +20,19 @@ pub fn slot_paging() -> crate::views::SlotPaging {
     })
 }
 
+/// A page's address with its query (`?a=1&b=x`), values encoded, empty ones left out.
+pub fn href_with(path: &str, params: &[(&str, String)]) -> String {
+    let kept: Vec<(&str, &str)> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
+    match serde_urlencoded::to_string(&kept) {
+        Ok(q) if !q.is_empty() => format!("{path}?{q}"),
+        _ => path.to_string(),
+    }
+}
+
 pub fn flash() -> Flash {
     use_context::<Flash>().unwrap_or_default()
 }

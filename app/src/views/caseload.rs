@@ -18,13 +18,30 @@ pub struct CaseloadLine {
     pub next: Option<String>,
 }
 
+/// What a page of the file active asks for (the words of its address: `recherche`,
+/// `filtre` = retard | bientot | sans-referent, `tri` = nom, `page`), as applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseloadParams {
+    pub search: String,
+    pub filter: String,
+    pub sort: String,
+    pub page: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseloadView {
     pub counsellors: Vec<Counsellor>,
     pub selected: Option<i64>,
+    /// This page's lines.
     pub lines: Vec<CaseloadLine>,
-    pub late: usize,
-    pub due_soon: usize,
+    /// People matching the search and filter, over all pages.
+    pub total: i64,
+    /// Of the search (whatever the filter): late, due soon, without référent.
+    pub late: i64,
+    pub due_soon: i64,
+    pub unassigned: i64,
+    pub query: CaseloadParams,
+    pub pages: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

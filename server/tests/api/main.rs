@@ -7,6 +7,7 @@ mod common;
 mod agency;
 mod auth;
 mod booking;
+mod caseload;
 mod durability;
 mod probes;
 mod security;

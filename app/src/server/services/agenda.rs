@@ -92,7 +92,7 @@ pub async fn agenda(
         date: date.to_string(),
         prev: (date - step).to_string(),
         next: (date + step).to_string(),
-        counsellors: counsellor_list(st, sel.agency, &sel.staff, now.timestamp()).await?,
+        counsellors: counsellor_list(st, sel.agency, &sel.staff).await?,
         selected: sel.selected.map(|s| s.0),
         days: out,
     })
@@ -129,7 +129,7 @@ pub async fn slots_page(
     }
     let starts: Vec<i64> = slots.iter().map(|s| s.starts_at).collect();
     Ok(SlotsView {
-        counsellors: counsellor_list(st, sel.agency, &sel.staff, now.timestamp()).await?,
+        counsellors: counsellor_list(st, sel.agency, &sel.staff).await?,
         selected: selected.0,
         days: group_by_day(views, &starts),
         overlaps,

@@ -10,9 +10,11 @@ use crate::domain::deadline::{self, DeadlineFlag};
 use crate::domain::error::AppError;
 use crate::domain::{Actor, AllocataireId};
 use crate::server::format;
-use crate::server::store::CaseloadRow;
+use crate::server::store::{CaseloadFilter, CaseloadQuery, CaseloadRow, CaseloadSort};
 use crate::tr;
-use crate::views::{AppointmentView, CaseloadLine, CaseloadView, FileView, SlotPaging};
+use crate::views::{
+    AppointmentView, CaseloadLine, CaseloadParams, CaseloadView, FileView, SlotPaging,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// One line of the file active. `closures`: the agency's closure days in the next weeks
@@ -76,22 +78,54 @@ async fn clock_closures(
         .collect())
 }
 
+/// People per page of the file active.
+pub const PER_PAGE: i64 = 50;
+
+/// The file active: a page of it, searched by name, numéro or phone, filtered (late, due
+/// soon, no référent) and sorted (deadline or name) by the database.
 pub async fn caseload(
     st: &AppState,
     actor: &Actor,
     counsellor: Option<i64>,
+    query: CaseloadParams,
     now: DateTime<Utc>,
 ) -> Result<CaseloadView, AppError> {
     // A referent sees their own file active by default; a manager the agency's.
     let sel = selection(st, actor, Action::ViewAllocataire, counsellor).await?;
     let names: Names = sel.staff.iter().collect();
-    let rows = st
-        .store
-        .caseload(Some(sel.agency), sel.selected, now.timestamp())
-        .await?;
     let today = format::today(now);
+    let deadline_of_today = today - chrono::Duration::days(deadline::FIRST_MEETING_DAYS);
+    // Control characters (a NUL byte…) are no part of a name or a number.
+    let search: String = query.search.chars().filter(|c| !c.is_control()).collect();
+    let search = Some(search.trim().to_string()).filter(|s| !s.is_empty());
+    let filter = match query.filter.as_str() {
+        "retard" => CaseloadFilter::Late,
+        "bientot" => CaseloadFilter::DueSoon,
+        "sans-referent" => CaseloadFilter::Unassigned,
+        _ => CaseloadFilter::All,
+    };
+    let sort = match query.sort.as_str() {
+        "nom" => CaseloadSort::Name,
+        _ => CaseloadSort::Deadline,
+    };
+    let page = st
+        .store
+        .caseload_page(&CaseloadQuery {
+            agency: sel.agency,
+            counsellor: sel.selected,
+            search: search.clone(),
+            filter,
+            sort,
+            late_before: deadline_of_today,
+            due_until: deadline_of_today + chrono::Duration::days(deadline::DUE_SOON_DAYS),
+            now: now.timestamp(),
+            limit: PER_PAGE,
+            offset: i64::from(query.page) * PER_PAGE,
+        })
+        .await?;
     let closures = clock_closures(st, sel.agency, today).await?;
-    let lines: Vec<CaseloadLine> = rows
+    let lines: Vec<CaseloadLine> = page
+        .rows
         .iter()
         .map(|r| caseload_line(r, &names, today, &closures))
         .collect();
@@ -104,12 +138,33 @@ pub async fn caseload(
         now,
     )
     .await;
+    let pages = u32::try_from((page.total + PER_PAGE - 1) / PER_PAGE).unwrap_or(u32::MAX);
     Ok(CaseloadView {
-        late: lines.iter().filter(|l| l.flag == "late").count(),
-        due_soon: lines.iter().filter(|l| l.flag == "due_soon").count(),
-        counsellors: counsellor_list(st, sel.agency, &sel.staff, now.timestamp()).await?,
+        late: page.late,
+        due_soon: page.due_soon,
+        unassigned: page.unassigned,
+        total: page.total,
+        counsellors: counsellor_list(st, sel.agency, &sel.staff).await?,
         selected: sel.selected.map(|s| s.0),
         lines,
+        query: CaseloadParams {
+            search: search.unwrap_or_default(),
+            filter: match filter {
+                CaseloadFilter::All => "",
+                CaseloadFilter::Late => "retard",
+                CaseloadFilter::DueSoon => "bientot",
+                CaseloadFilter::Unassigned => "sans-referent",
+            }
+            .into(),
+            sort: if sort == CaseloadSort::Name {
+                "nom"
+            } else {
+                ""
+            }
+            .into(),
+            page: query.page.min(pages.saturating_sub(1)),
+        },
+        pages,
     })
 }
 
@@ -127,10 +182,8 @@ pub async fn allocataire_file(
         .collect();
     let row = st
         .store
-        .caseload(Some(p.agency_id), None, now.timestamp())
+        .caseload_row(p.id, now.timestamp())
         .await?
-        .into_iter()
-        .find(|r| r.person.id == p.id)
         .ok_or(AppError::NotFound)?;
     let who = p.full_name();
     let appointments = st

@@ -104,14 +104,13 @@ pub async fn counsellor_list(
     st: &AppState,
     agency: AgencyId,
     staff: &[StaffRow],
-    now: i64,
 ) -> Result<Vec<Counsellor>, AppError> {
-    let mut counts: HashMap<StaffId, i64> = HashMap::new();
-    for c in st.store.caseload(Some(agency), None, now).await? {
-        if let Some(id) = c.person.counsellor_id {
-            *counts.entry(id).or_default() += 1;
-        }
-    }
+    let counts: HashMap<StaffId, i64> = st
+        .store
+        .caseload_counts(agency)
+        .await?
+        .into_iter()
+        .collect();
     Ok(staff
         .iter()
         .map(|s| Counsellor {

@@ -9,6 +9,7 @@ pub mod agency;
 pub mod appointments;
 pub mod audit;
 pub mod auth;
+pub mod caseload;
 pub mod directory;
 pub mod outbox;
 pub mod seed;
@@ -21,6 +22,7 @@ pub use appointments::{
 };
 pub use audit::{AuditFilter, AuditRow, AuditStore, NewAudit};
 pub use auth::{AuthStore, CodeCheck};
+pub use caseload::{CaseloadFilter, CaseloadPage, CaseloadQuery, CaseloadSort, CaseloadStore};
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
 pub use seed::SeedStore;
@@ -82,6 +84,7 @@ pub trait Store:
     + OutboxStore
     + AuditStore
     + AgencyStore
+    + CaseloadStore
     + SeedStore
 {
 }
@@ -95,6 +98,7 @@ impl<T> Store for T where
         + OutboxStore
         + AuditStore
         + AgencyStore
+        + CaseloadStore
         + SeedStore
 {
 }

@@ -6,7 +6,7 @@ use crate::api::agency::{agency_settings, audit_trail};
 use crate::api::paths;
 use crate::pages;
 use crate::tr;
-use crate::ui::components::{page, Field, Form};
+use crate::ui::components::{href_with, page, Field, Form};
 use crate::views::AuditQuery;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -51,20 +51,18 @@ pub fn AgencySettings() -> impl IntoView {
 
 /// The address of a page of the trail with the same filter.
 fn trail_href(q: &AuditQuery, page: u32) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = q.staff {
-        parts.push(format!("qui={s}"));
-    }
-    if let Some(f) = q.file {
-        parts.push(format!("dossier={f}"));
-    }
-    for (k, v) in [("quoi", &q.kind), ("debut", &q.from), ("fin", &q.to)] {
-        if !v.is_empty() {
-            parts.push(format!("{k}={v}"));
-        }
-    }
-    parts.push(format!("page={page}"));
-    format!("{}?{}", pages::AUDIT, parts.join("&"))
+    let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    href_with(
+        pages::AUDIT,
+        &[
+            ("qui", number(q.staff)),
+            ("dossier", number(q.file)),
+            ("quoi", q.kind.clone()),
+            ("debut", q.from.clone()),
+            ("fin", q.to.clone()),
+            ("page", page.to_string()),
+        ],
+    )
 }
 
 #[component]

@@ -261,24 +261,90 @@ pub fn Slots() -> impl IntoView {
     )
 }
 
+/// The address of a page of the file active with the same search, filter and sort.
+fn caseload_href(v: &crate::views::CaseloadView, page: u32) -> String {
+    let q = &v.query;
+    super::components::href_with(
+        pages::CASELOAD,
+        &[
+            (
+                "conseiller",
+                v.selected.map(|c| c.to_string()).unwrap_or_default(),
+            ),
+            ("recherche", q.search.clone()),
+            ("filtre", q.filter.clone()),
+            ("tri", q.sort.clone()),
+            ("page", page.to_string()),
+        ],
+    )
+}
+
 #[component]
 pub fn Caseload() -> impl IntoView {
     let who = query("conseiller").and_then(|c| c.parse::<i64>().ok());
+    let (search, filter, sort) = (query("recherche"), query("filtre"), query("tri"));
+    let page_no = query("page").and_then(|p| p.parse::<u32>().ok());
     page(
-        move || caseload(who),
+        move || caseload(who, search.clone(), filter.clone(), sort.clone(), page_no),
         |v| {
-            let total = v.lines.len();
+            let q = v.query.clone();
+            let (prev, next) = (
+                (q.page > 0).then(|| caseload_href(&v, q.page - 1)),
+                (q.page + 1 < v.pages).then(|| caseload_href(&v, q.page + 1)),
+            );
+            let filters = [
+                ("", tr!("staff-caseload-filter-all")),
+                ("retard", tr!("staff-caseload-filter-late")),
+                ("bientot", tr!("staff-caseload-filter-due-soon")),
+                ("sans-referent", tr!("staff-caseload-filter-unassigned")),
+            ];
+            let sorts = [
+                ("", tr!("staff-caseload-sort-deadline")),
+                ("nom", tr!("staff-caseload-sort-name")),
+            ];
+            let selected = v.selected.map(|c| c.to_string()).unwrap_or_default();
             view! {
                 <Title text=tr!("staff-caseload-title") />
                 <h1>{tr!("staff-caseload-heading")}</h1>
-                <CounsellorFilter path=pages::CASELOAD counsellors=v.counsellors.clone() selected=v.selected all=true />
-                <p>{tr!("staff-caseload-summary", total = total, late = v.late, due_soon = v.due_soon)}</p>
+                <form method="get" action=pages::CASELOAD class="filter">
+                    <fieldset>
+                        <legend>{tr!("staff-caseload-search-legend")}</legend>
+                        <label for="f-recherche">{tr!("staff-caseload-search")}</label>
+                        <input id="f-recherche" name="recherche" type="search" value=q.search.clone() aria-describedby="hint-recherche" />
+                        <p class="hint" id="hint-recherche">{tr!("staff-caseload-search-hint")}</p>
+                        <label for="f-conseiller">{tr!("staff-filter-counsellor")}</label>
+                        <select id="f-conseiller" name="conseiller">
+                            <option value="" selected=v.selected.is_none()>{tr!("staff-filter-all")}</option>
+                            {v.counsellors.iter().map(|c| {
+                                let label = tr!("staff-filter-counsellor-option", name = &c.name, n = c.caseload);
+                                view! { <option value=c.id.to_string() selected=selected == c.id.to_string()>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                        <label for="f-filtre">{tr!("staff-caseload-filter")}</label>
+                        <select id="f-filtre" name="filtre">
+                            {filters.into_iter().map(|(value, label)| view! {
+                                <option value=value selected=q.filter == value>{label}</option>
+                            }).collect_view()}
+                        </select>
+                        <label for="f-tri">{tr!("staff-caseload-sort")}</label>
+                        <select id="f-tri" name="tri">
+                            {sorts.into_iter().map(|(value, label)| view! {
+                                <option value=value selected=q.sort == value>{label}</option>
+                            }).collect_view()}
+                        </select>
+                        <button type="submit" class="btn btn-secondary">{tr!("staff-filter-submit")}</button>
+                    </fieldset>
+                </form>
+                <p role="status">{tr!("staff-caseload-summary-page", total = v.total, late = v.late, due_soon = v.due_soon, unassigned = v.unassigned)}</p>
+                {v.lines.is_empty().then(|| view! { <p>{tr!("staff-caseload-none")}</p> })}
+                {(!v.lines.is_empty()).then(|| view! {
                 <div class="table-wrap">
                     <table>
-                        <caption>{tr!("staff-caseload-caption")}</caption>
+                        <caption>{tr!("staff-caseload-caption-page", page = q.page + 1, pages = v.pages)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{tr!("staff-caseload-col-name")}</th>
+                                <th scope="col">{tr!("staff-caseload-col-numero")}</th>
                                 <th scope="col">{tr!("staff-caseload-col-counsellor")}</th>
                                 <th scope="col">{tr!("staff-caseload-col-orientation")}</th>
                                 <th scope="col">{tr!("staff-caseload-col-deadline")}</th>
@@ -287,9 +353,10 @@ pub fn Caseload() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {v.lines.into_iter().map(|l| view! {
+                            {v.lines.clone().into_iter().map(|l| view! {
                                 <tr>
-                                    <th scope="row"><a href=pages::file(l.id)>{l.name}</a></th>
+                                    <th scope="row"><a href=pages::file(l.id) translate="no">{l.name}</a></th>
+                                    <td>{l.numero}</td>
                                     <td>{l.counsellor}</td>
                                     <td>{l.orientation}</td>
                                     <td>{l.deadline}</td>
@@ -300,6 +367,11 @@ pub fn Caseload() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                })}
+                <nav class="pager" aria-label=tr!("staff-caseload-pager")>
+                    {prev.map(|h| view! { <a href=h>{tr!("staff-caseload-prev")}</a> })}
+                    {next.map(|h| view! { <a href=h>{tr!("staff-caseload-next")}</a> })}
+                </nav>
             }
         },
     )

@@ -8,6 +8,7 @@ mod agency;
 mod appointments;
 mod audit;
 mod auth;
+mod caseload;
 mod directory;
 mod outbox;
 mod seed;
