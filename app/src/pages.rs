@@ -16,6 +16,12 @@ pub const MESSAGES: &str = "/pro/messages";
 pub const AGENCY: &str = "/pro/reglages";
 /// The agency's audit trail (managers, the admin).
 pub const AUDIT: &str = "/pro/journal";
+/// The agency's team (managers, the admin) and one member (`/pro/equipe/{id}`).
+pub const TEAM: &str = "/pro/equipe";
+/// A staff member changes their own password.
+pub const PASSWORD: &str = "/pro/mot-de-passe";
+/// Choosing a password with a link received by e-mail (signed out).
+pub const NEW_PASSWORD: &str = "/mot-de-passe/nouveau";
 
 /// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
 const APPOINTMENTS: &str = "/rdv/";
@@ -31,12 +37,20 @@ pub fn move_appointment(id: i64) -> String {
 pub fn calendar(id: i64) -> String {
     format!("{APPOINTMENTS}{id}/calendrier.ics")
 }
+pub fn member(id: i64) -> String {
+    format!("{TEAM}/{id}")
+}
+/// The link e-mailed to choose a password (`/r/{token}`: the server keeps the token in
+/// the session and sends the browser to [`NEW_PASSWORD`]).
+pub fn reset_link(token: &str) -> String {
+    format!("/r/{token}")
+}
 pub fn file(allocataire: i64) -> String {
     format!("{CASELOAD}/{allocataire}")
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 16] = [
+pub const ROUTES: [&str; 20] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -53,6 +67,10 @@ pub const ROUTES: [&str; 16] = [
     MESSAGES,
     AGENCY,
     AUDIT,
+    TEAM,
+    "/pro/equipe/{id}",
+    PASSWORD,
+    NEW_PASSWORD,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -65,7 +83,10 @@ pub fn has_islands(path: &str) -> bool {
     let file_page = path
         .strip_prefix(CASELOAD)
         .is_some_and(|rest| rest.starts_with('/'));
-    matches!(path, SIGN_IN | CODE | BOOK | STAFF_SIGN_IN | SLOTS | AGENCY)
+    matches!(
+        path,
+        SIGN_IN | CODE | BOOK | STAFF_SIGN_IN | SLOTS | AGENCY | TEAM | PASSWORD | NEW_PASSWORD
+    ) || path.starts_with("/pro/equipe/")
         || appointment_page
         || file_page
 }
@@ -120,9 +141,12 @@ mod tests {
     #[test]
     fn every_page_has_its_audience() {
         let expected = |route: &str| match route {
-            "/" | "/connexion" | "/connexion/code" | "/invitation" | "/pro/connexion" => {
-                Audience::Anyone
-            }
+            "/"
+            | "/connexion"
+            | "/connexion/code"
+            | "/invitation"
+            | "/pro/connexion"
+            | "/mot-de-passe/nouveau" => Audience::Anyone,
             r if r.starts_with("/pro/") => Audience::Staff,
             _ => Audience::Allocataire,
         };

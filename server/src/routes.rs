@@ -6,7 +6,7 @@ use app::domain::error::AppError;
 use app::flash::{Flash, SECRET_FIELDS};
 use app::i18n::Lang;
 use app::pages;
-use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY};
+use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY, RESET_KEY};
 use app::server::services::{appointments, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
@@ -212,6 +212,23 @@ pub async fn invitation_link(
         return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     }
     Redirect::to(pages::INVITATION).into_response()
+}
+
+/// `/r/{token}`: the link e-mailed to a staff member to choose a password. Like an
+/// invitation, the GET changes nothing: the token goes into this browser's session and
+/// out of the address at once; the form's POST spends it.
+pub async fn password_link(
+    session: Session,
+    Extension(lang): Extension<Lang>,
+    Path(token): Path<String>,
+) -> Response {
+    if token.len() > 128 || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    }
+    if session.insert(RESET_KEY, token).await.is_err() {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
+    }
+    Redirect::to(pages::NEW_PASSWORD).into_response()
 }
 
 /// `/rdv/{id}/calendrier.ics`: the calendar file of one's own appointment.

@@ -110,6 +110,7 @@ pub async fn seed(
             password_hash: hash.clone(),
             disabled: false,
             session_epoch: 0,
+            last_sign_in_at: None,
         }
     };
     store

@@ -202,6 +202,7 @@ pub fn build_router(
     let pages = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/i/{token}", get(routes::invitation_link))
+        .route("/r/{token}", get(routes::password_link))
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
         .leptos_routes_with_context(
             &server_state,

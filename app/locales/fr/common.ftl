@@ -23,3 +23,5 @@ common-agency-label = Agence
 common-agency-choose = Voir cette agence
 common-nav-agency = Réglages
 common-nav-audit = Journal
+common-nav-team = Équipe
+common-nav-password = Mon mot de passe

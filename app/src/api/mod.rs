@@ -8,6 +8,7 @@ pub mod appointments;
 pub mod auth;
 pub mod caseload;
 pub mod outbox;
+pub mod team;
 
 use crate::domain::error::AppError;
 use leptos::server_fn::codec::JsonEncoding;
@@ -61,4 +62,11 @@ pub mod paths {
     pub const SAVE_RULES: &str = <super::agency::SaveRules as ServerFn>::PATH;
     pub const ADD_CLOSURE: &str = <super::agency::AddClosure as ServerFn>::PATH;
     pub const REMOVE_CLOSURE: &str = <super::agency::RemoveClosure as ServerFn>::PATH;
+    pub const ADD_MEMBER: &str = <super::team::AddMember as ServerFn>::PATH;
+    pub const EDIT_MEMBER: &str = <super::team::EditMember as ServerFn>::PATH;
+    pub const DISABLE_MEMBER: &str = <super::team::DisableMember as ServerFn>::PATH;
+    pub const ENABLE_MEMBER: &str = <super::team::EnableMember as ServerFn>::PATH;
+    pub const SEND_PASSWORD_LINK: &str = <super::team::SendPasswordLink as ServerFn>::PATH;
+    pub const CHOOSE_PASSWORD: &str = <super::team::ChoosePassword as ServerFn>::PATH;
+    pub const CHANGE_PASSWORD: &str = <super::team::ChangePassword as ServerFn>::PATH;
 }

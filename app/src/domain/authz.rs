@@ -48,10 +48,14 @@ pub enum Action {
     ManageAgency,
     /// Read the agency's audit trail (who read or changed which file, when).
     ReadAuditTrail,
+    /// Create, edit, disable the agency's staff accounts and send them password links.
+    ManageStaff,
+    /// Change one's own password (staff).
+    ChangeOwnPassword,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 13] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -63,6 +67,8 @@ impl Action {
         Action::ChooseAgency,
         Action::ManageAgency,
         Action::ReadAuditTrail,
+        Action::ManageStaff,
+        Action::ChangeOwnPassword,
     ];
 }
 
@@ -85,13 +91,14 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         (Allocataire, ViewOwnFile | ManageOwnAppointments) => Some(Scope::Own),
         (Allocataire, _) => None,
         (Referent | Manager | Admin, ViewOwnFile | ManageOwnAppointments) => None,
+        (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
         (Referent | Manager, ChooseAgency) => None,
         (Referent, ManageSlots) => Some(Scope::Own),
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
         }
         (Referent, ViewOutbox) => Some(Scope::Agency),
-        (Referent, ManageAgency | ReadAuditTrail) => None,
+        (Referent, ManageAgency | ReadAuditTrail | ManageStaff) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
     }
@@ -291,7 +298,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 2 + 6 + 8 + 9);
+        assert_eq!(granted, 2 + 7 + 10 + 11);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod deadline;
 pub mod error;
 pub mod inputs;
 pub mod sms;
+pub mod team;
 
 use serde::{Deserialize, Serialize};
 

@@ -33,6 +33,8 @@ pub const FLASH_KEY: &str = "flash";
 pub const AGENCY_KEY: &str = "agency";
 /// The page a signed-out visitor asked for, to return to after signing in.
 pub const RETURN_KEY: &str = "return_to";
+/// The token of a link to choose a staff password, taken out of its address.
+pub const RESET_KEY: &str = "password_link";
 
 fn parts() -> Result<Parts, AppError> {
     use_context::<Parts>().ok_or_else(|| internal("request parts missing from context"))
@@ -126,6 +128,12 @@ pub async fn sign_in(auth: SessionAuth) -> Result<String, AppError> {
     let next = crate::pages::after_sign_in(asked.as_deref(), auth.staff);
     s.insert(AUTH_KEY, auth).await.map_err(session_error)?;
     Ok(next)
+}
+
+/// When this session signed in (its absolute timeout runs from there).
+pub async fn session_login_at() -> Result<i64, AppError> {
+    let auth: Option<SessionAuth> = session_get(AUTH_KEY).await?;
+    auth.map(|a| a.login_at).ok_or(AppError::NotSignedIn)
 }
 
 pub async fn sign_out() -> Result<(), AppError> {

@@ -92,6 +92,7 @@ pub async fn fixture(store: &dyn Store, people: usize, now: DateTime<Utc>) -> Fi
         password_hash: hash.clone(),
         disabled: false,
         session_epoch: 0,
+        last_sign_in_at: None,
     };
     let admin = store
         .insert_staff(&staff(None, StaffRole::Admin, "admin@test.fr"))

@@ -83,7 +83,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/allocataires/:id") view=staff::FilePage ssr=a.clone() />
                     <Route path=path!("/pro/messages") view=staff::Messages ssr=a.clone() />
                     <Route path=path!("/pro/reglages") view=staff::agency::AgencySettings ssr=a.clone() />
-                    <Route path=path!("/pro/journal") view=staff::agency::AuditTrail ssr=a />
+                    <Route path=path!("/pro/journal") view=staff::agency::AuditTrail ssr=a.clone() />
+                    <Route path=path!("/pro/equipe") view=staff::team::Team ssr=a.clone() />
+                    <Route path=path!("/pro/equipe/:id") view=staff::team::MemberPage ssr=a.clone() />
+                    <Route path=path!("/pro/mot-de-passe") view=staff::team::ChangePassword ssr=a.clone() />
+                    <Route path=path!("/mot-de-passe/nouveau") view=staff::team::ChoosePassword ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -114,7 +118,9 @@ fn Header() -> impl IntoView {
                             if me.can_manage_agency {
                                 l.push((pages::AGENCY, tr!("common-nav-agency")));
                                 l.push((pages::AUDIT, tr!("common-nav-audit")));
+                                l.push((pages::TEAM, tr!("common-nav-team")));
                             }
+                            l.push((pages::PASSWORD, tr!("common-nav-password")));
                             l
                         } else {
                             vec![(pages::ESPACE, tr!("common-nav-espace")), (pages::BOOK, tr!("common-nav-book"))]

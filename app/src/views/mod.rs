@@ -8,12 +8,14 @@ pub mod agenda;
 pub mod appointments;
 pub mod caseload;
 pub mod outbox;
+pub mod team;
 
 pub use agency::*;
 pub use agenda::*;
 pub use appointments::*;
 pub use caseload::*;
 pub use outbox::*;
+pub use team::*;
 
 use serde::{Deserialize, Serialize};
 

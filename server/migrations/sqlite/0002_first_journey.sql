@@ -28,3 +28,17 @@ CREATE TABLE agency_closures (
 -- (NULL: no agency, e.g. a failed sign-in).
 ALTER TABLE audit_log ADD COLUMN agency_id BIGINT;
 CREATE INDEX audit_log_agency ON audit_log(agency_id, at);
+
+-- Staff accounts managed in the portal: the last sign-in shown to managers, and one-time
+-- links (stored hashed) to choose a password, sent by e-mail when an account is created
+-- or a password reset.
+ALTER TABLE staff ADD COLUMN last_sign_in_at BIGINT;
+CREATE TABLE password_resets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    staff_id BIGINT NOT NULL REFERENCES staff(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX password_resets_staff ON password_resets(staff_id);

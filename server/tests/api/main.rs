@@ -11,3 +11,4 @@ mod caseload;
 mod durability;
 mod probes;
 mod security;
+mod team;

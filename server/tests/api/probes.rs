@@ -671,6 +671,10 @@ async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
         (&manager, "/pro/messages".into()),
         (&manager, "/pro/reglages".into()),
         (&manager, "/pro/journal".into()),
+        (&manager, "/pro/equipe".into()),
+        (&manager, format!("/pro/equipe/{}", app.f.counsellor2)),
+        (&manager, "/pro/mot-de-passe".into()),
+        (&anyone, "/mot-de-passe/nouveau".into()),
     ];
     let mut without = Vec::new();
     for (c, path) in visits {

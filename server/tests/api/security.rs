@@ -140,6 +140,7 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         ),
     ];
     let c1 = Target::counsellor(a1, StaffId(f.counsellor1));
+    let c2 = Target::counsellor(a1, StaffId(f.counsellor2));
     let file_a = Target::allocataire(a1, AllocataireId(person_a));
     let appt = Target {
         agency: Some(a1),
@@ -313,12 +314,75 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             action: Action::ReadAuditTrail,
             on: On::Myself,
         },
+        // The team: counsellor 2's account (agency 1).
+        Endpoint {
+            path: "/api/pro/equipe",
+            form: vec![],
+            action: Action::ManageStaff,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/equipe/membre",
+            form: vec![("id", s(f.counsellor2))],
+            action: Action::ManageStaff,
+            on: On::Target(c2),
+        },
+        Endpoint {
+            path: "/api/pro/equipe/ajouter",
+            form: vec![
+                ("first_name", "Nouveau".into()),
+                ("last_name", "Membre".into()),
+                ("email", "nouveau@test.fr".into()),
+                ("title", "Conseiller".into()),
+                ("role", "referent".into()),
+            ],
+            action: Action::ManageStaff,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/equipe/modifier",
+            form: vec![
+                ("member_id", s(f.counsellor2)),
+                ("first_name", "Prénom".into()),
+                ("last_name", "c2".into()),
+                ("title", "Conseiller".into()),
+                ("role", "referent".into()),
+            ],
+            action: Action::ManageStaff,
+            on: On::Target(c2),
+        },
+        Endpoint {
+            path: "/api/pro/equipe/lien",
+            form: vec![("member_id", s(f.counsellor2))],
+            action: Action::ManageStaff,
+            on: On::Target(c2),
+        },
+        Endpoint {
+            path: "/api/pro/equipe/reactiver",
+            form: vec![("member_id", s(f.counsellor2))],
+            action: Action::ManageStaff,
+            on: On::Target(c2),
+        },
+        Endpoint {
+            path: "/api/pro/mot-de-passe",
+            form: vec![("current", "faux".into())],
+            action: Action::ChangeOwnPassword,
+            on: On::Myself,
+        },
         // Last: the admin's choice (agency 1) must not change what the walk above expects.
         Endpoint {
             path: "/api/pro/agence",
             form: vec![("agency_id", s(f.agency1))],
             action: Action::ChooseAgency,
             on: On::Myself,
+        },
+        // After everything: disabling counsellor 2 ends their session (referent 2 has
+        // already been walked when manager 1 and the admin come to it).
+        Endpoint {
+            path: "/api/pro/equipe/desactiver",
+            form: vec![("member_id", s(f.counsellor2))],
+            action: Action::ManageStaff,
+            on: On::Target(c2),
         },
     ];
     // Sign-in endpoints are public by nature; they are covered by tests/auth.rs.
@@ -328,6 +392,7 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         "/api/invitation/continuer",
         "/api/pro/connexion",
         "/api/deconnexion",
+        "/api/mot-de-passe/nouveau",
     ];
     let walked: BTreeSet<&str> = endpoints.iter().map(|e| e.path).chain(public).collect();
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()

@@ -375,6 +375,9 @@ pub async fn staff_sign_in(
                 now,
             )
             .await;
+            if let Err(e) = st.store.record_sign_in(s.id, now.timestamp()).await {
+                tracing::error!(error = %e, "last sign-in not recorded");
+            }
             Ok(SessionAuth {
                 staff: true,
                 id: s.id.0,

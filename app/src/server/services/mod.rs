@@ -12,6 +12,7 @@ pub mod notify;
 pub mod outbox;
 pub mod present;
 pub mod scope;
+pub mod team;
 
 use super::store::{AllocataireRow, Conflict, Principal, StaffRow, Store, StoreError};
 use super::Settings;
@@ -61,6 +62,7 @@ impl From<StoreError> for AppError {
                 Conflict::UpcomingLimit => tr!("rdv-upcoming-limit"),
                 Conflict::NotBooked => tr!("rdv-not-changeable"),
                 Conflict::ClosureExists => tr!("agency-closure-exists"),
+                Conflict::EmailTaken => tr!("team-email-taken"),
             }),
             StoreError::Database(e) => {
                 tracing::error!(error = %e, "database error");

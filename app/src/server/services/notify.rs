@@ -321,6 +321,7 @@ mod tests {
             password_hash: String::new(),
             disabled: false,
             session_epoch: 0,
+            last_sign_in_at: None,
         };
         let ag = AgencyRow {
             id: AgencyId(1),

@@ -34,6 +34,8 @@ pub struct StaffRow {
     pub password_hash: String,
     pub disabled: bool,
     pub session_epoch: i64,
+    /// When they last signed in (managers see it).
+    pub last_sign_in_at: Option<i64>,
 }
 
 impl StaffRow {

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod seed;
 pub mod slots;
 mod sql;
+pub mod team;
 
 pub use agency::{AgencyStore, ClosureRow};
 pub use appointments::{
@@ -28,6 +29,7 @@ pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, Re
 pub use seed::SeedStore;
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
+pub use team::TeamStore;
 
 use async_trait::async_trait;
 
@@ -61,6 +63,8 @@ pub enum Conflict {
     NotBooked,
     /// The agency is already closed that day (`agency_closures` unique per day).
     ClosureExists,
+    /// The e-mail already signs a staff member in (`staff.email` unique).
+    EmailTaken,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -85,6 +89,7 @@ pub trait Store:
     + AuditStore
     + AgencyStore
     + CaseloadStore
+    + TeamStore
     + SeedStore
 {
 }
@@ -99,6 +104,7 @@ impl<T> Store for T where
         + AuditStore
         + AgencyStore
         + CaseloadStore
+        + TeamStore
         + SeedStore
 {
 }

@@ -2,6 +2,7 @@
 //! the agency's settings and audit trail in `agency`.
 
 pub mod agency;
+pub mod team;
 
 use super::allocataire::SlotPicker;
 use super::components::{flash, page, Check, Field, Form};

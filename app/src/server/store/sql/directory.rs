@@ -36,6 +36,7 @@ impl FromRow<'_, AnyRow> for StaffRow {
             password_hash: r.try_get("password_hash")?,
             disabled: flag(r, "disabled")?,
             session_epoch: r.try_get("session_epoch")?,
+            last_sign_in_at: r.try_get("last_sign_in_at")?,
         })
     }
 }

@@ -13,6 +13,7 @@ mod directory;
 mod outbox;
 mod seed;
 mod slots;
+mod team;
 
 use super::{Conflict, Database, NewMessage, StoreError, StoreResult};
 use async_trait::async_trait;
