@@ -53,10 +53,10 @@ export default defineConfig({
     },
     {
       // Without JavaScript: every form is a plain HTML post answered by a redirect.
-      // The staff journey runs only with JavaScript.
+      // The staff and manager journeys run only with JavaScript.
       name: 'nojs',
       use: { javaScriptEnabled: false },
-      testIgnore: /(staff|pseudo)\.spec\.ts/,
+      testIgnore: /(staff|manager|pseudo)\.spec\.ts/,
     },
     {
       // The pseudo-locale (fr-XA): every word from the catalogue, nothing overflows.

@@ -18,6 +18,8 @@ pub const AGENCY: &str = "/pro/reglages";
 pub const AUDIT: &str = "/pro/journal";
 /// The agency's team (managers, the admin) and one member (`/pro/equipe/{id}`).
 pub const TEAM: &str = "/pro/equipe";
+/// Enrolling a person by hand.
+pub const ENROL: &str = "/pro/inscrire";
 /// A staff member changes their own password.
 pub const PASSWORD: &str = "/pro/mot-de-passe";
 /// Choosing a password with a link received by e-mail (signed out).
@@ -50,7 +52,7 @@ pub fn file(allocataire: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 20] = [
+pub const ROUTES: [&str; 21] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -71,6 +73,7 @@ pub const ROUTES: [&str; 20] = [
     "/pro/equipe/{id}",
     PASSWORD,
     NEW_PASSWORD,
+    ENROL,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -85,7 +88,16 @@ pub fn has_islands(path: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('/'));
     matches!(
         path,
-        SIGN_IN | CODE | BOOK | STAFF_SIGN_IN | SLOTS | AGENCY | TEAM | PASSWORD | NEW_PASSWORD
+        SIGN_IN
+            | CODE
+            | BOOK
+            | STAFF_SIGN_IN
+            | SLOTS
+            | AGENCY
+            | TEAM
+            | PASSWORD
+            | NEW_PASSWORD
+            | ENROL
     ) || path.starts_with("/pro/equipe/")
         || appointment_page
         || file_page

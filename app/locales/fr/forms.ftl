@@ -37,3 +37,5 @@ form-last-name-length = Saisissez le nom (80 caractères au plus).
 form-title-length = Saisissez la fonction (80 caractères au plus).
 form-password-length = Le mot de passe a au moins 12 caractères (128 au plus).
 form-password-mismatch = Les deux mots de passe ne sont pas les mêmes.
+form-numero-invalid = Le numéro allocataire a 5 à 12 chiffres.
+form-contact-required = Indiquez un téléphone ou un e-mail : c'est là que la personne reçoit ses codes.

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod appointments;
 pub mod auth;
 pub mod caseload;
+pub mod enrolment;
 pub mod outbox;
 pub mod team;
 
@@ -62,6 +63,8 @@ pub mod paths {
     pub const SAVE_RULES: &str = <super::agency::SaveRules as ServerFn>::PATH;
     pub const ADD_CLOSURE: &str = <super::agency::AddClosure as ServerFn>::PATH;
     pub const REMOVE_CLOSURE: &str = <super::agency::RemoveClosure as ServerFn>::PATH;
+    pub const ENROL: &str = <super::enrolment::Enrol as ServerFn>::PATH;
+    pub const ASSIGN_REFERENT: &str = <super::enrolment::AssignReferent as ServerFn>::PATH;
     pub const ADD_MEMBER: &str = <super::team::AddMember as ServerFn>::PATH;
     pub const EDIT_MEMBER: &str = <super::team::EditMember as ServerFn>::PATH;
     pub const DISABLE_MEMBER: &str = <super::team::DisableMember as ServerFn>::PATH;

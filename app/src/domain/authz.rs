@@ -52,10 +52,14 @@ pub enum Action {
     ManageStaff,
     /// Change one's own password (staff).
     ChangeOwnPassword,
+    /// Enrol a person by hand (before the monthly orientation file).
+    EnrolAllocataire,
+    /// Choose or change a person's référent.
+    AssignReferent,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -69,6 +73,8 @@ impl Action {
         Action::ReadAuditTrail,
         Action::ManageStaff,
         Action::ChangeOwnPassword,
+        Action::EnrolAllocataire,
+        Action::AssignReferent,
     ];
 }
 
@@ -97,7 +103,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
         }
-        (Referent, ViewOutbox) => Some(Scope::Agency),
+        (Referent, ViewOutbox | EnrolAllocataire | AssignReferent) => Some(Scope::Agency),
         (Referent, ManageAgency | ReadAuditTrail | ManageStaff) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
@@ -298,7 +304,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 2 + 7 + 10 + 11);
+        assert_eq!(granted, 2 + 9 + 12 + 13);
     }
 
     #[test]

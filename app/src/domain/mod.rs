@@ -6,6 +6,7 @@ pub mod appointment;
 pub mod authz;
 pub mod calendar;
 pub mod deadline;
+pub mod enrolment;
 pub mod error;
 pub mod inputs;
 pub mod sms;

@@ -40,6 +40,7 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
         "rules" => run::<BookingRulesInput>(urlencoded),
         "closure" => run::<ClosureInput>(urlencoded),
         "staff_member" => run::<crate::domain::team::StaffInput>(urlencoded),
+        "enrol" => run::<crate::domain::enrolment::AllocataireInput>(urlencoded),
         "password" => run::<crate::domain::team::PasswordInput>(urlencoded),
         "change_password" => run::<crate::domain::team::ChangePasswordInput>(urlencoded),
         _ => Vec::new(),

@@ -87,7 +87,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/equipe") view=staff::team::Team ssr=a.clone() />
                     <Route path=path!("/pro/equipe/:id") view=staff::team::MemberPage ssr=a.clone() />
                     <Route path=path!("/pro/mot-de-passe") view=staff::team::ChangePassword ssr=a.clone() />
-                    <Route path=path!("/mot-de-passe/nouveau") view=staff::team::ChoosePassword ssr=a />
+                    <Route path=path!("/mot-de-passe/nouveau") view=staff::team::ChoosePassword ssr=a.clone() />
+                    <Route path=path!("/pro/inscrire") view=staff::enrolment::EnrolPage ssr=a />
                 </Routes>
             </main>
             <footer class="footer">

@@ -48,6 +48,12 @@ pub struct CaseloadView {
 pub struct FileView {
     pub line: CaseloadLine,
     pub contact: String,
+    /// Who followed them, newest first.
+    pub referents: Vec<super::ReferentLine>,
+    /// (staff id, name) of the agency's counsellors, to change the référent; empty when
+    /// the reader may not.
+    pub counsellors: Vec<(i64, String)>,
+    pub counsellor_id: Option<i64>,
     pub appointments: Vec<AppointmentView>,
     pub choices: ChoicesView,
 }

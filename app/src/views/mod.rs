@@ -7,6 +7,7 @@ pub mod agency;
 pub mod agenda;
 pub mod appointments;
 pub mod caseload;
+pub mod enrolment;
 pub mod outbox;
 pub mod team;
 
@@ -14,6 +15,7 @@ pub use agency::*;
 pub use agenda::*;
 pub use appointments::*;
 pub use caseload::*;
+pub use enrolment::*;
 pub use outbox::*;
 pub use team::*;
 

@@ -42,3 +42,13 @@ CREATE TABLE password_resets (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX password_resets_staff ON password_resets(staff_id);
+
+-- Who followed a person, and since when (a référent set by hand, or changed).
+CREATE TABLE referent_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    allocataire_id BIGINT NOT NULL REFERENCES allocataires(id),
+    counsellor_id BIGINT REFERENCES staff(id),
+    at BIGINT NOT NULL,
+    by_actor TEXT NOT NULL
+);
+CREATE INDEX referent_history_allocataire ON referent_history(allocataire_id, at);

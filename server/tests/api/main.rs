@@ -9,6 +9,7 @@ mod auth;
 mod booking;
 mod caseload;
 mod durability;
+mod enrolment;
 mod probes;
 mod security;
 mod team;

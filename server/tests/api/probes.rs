@@ -674,6 +674,7 @@ async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
         (&manager, "/pro/equipe".into()),
         (&manager, format!("/pro/equipe/{}", app.f.counsellor2)),
         (&manager, "/pro/mot-de-passe".into()),
+        (&manager, "/pro/inscrire".into()),
         (&anyone, "/mot-de-passe/nouveau".into()),
     ];
     let mut without = Vec::new();

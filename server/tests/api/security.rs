@@ -314,6 +314,28 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             action: Action::ReadAuditTrail,
             on: On::Myself,
         },
+        // Enrolling by hand and the référent of person A.
+        Endpoint {
+            path: "/api/pro/inscrire",
+            form: vec![],
+            action: Action::EnrolAllocataire,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/inscrire/valider",
+            form: vec![("numero", "abc".into())],
+            action: Action::EnrolAllocataire,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/allocataire/referent",
+            form: vec![
+                ("allocataire_id", s(person_a)),
+                ("counsellor_id", s(f.counsellor1)),
+            ],
+            action: Action::AssignReferent,
+            on: On::Target(file_a),
+        },
         // The team: counsellor 2's account (agency 1).
         Endpoint {
             path: "/api/pro/equipe",

@@ -176,10 +176,8 @@ pub async fn allocataire_file(
     now: DateTime<Utc>,
 ) -> Result<FileView, AppError> {
     let p = allocataire_for(st, actor, AllocataireId(id), Action::ViewAllocataire).await?;
-    let names: Names = super::scope::counsellors(st, p.agency_id)
-        .await?
-        .iter()
-        .collect();
+    let staff = super::scope::counsellors(st, p.agency_id).await?;
+    let names: Names = staff.iter().collect();
     let row = st
         .store
         .caseload_row(p.id, now.timestamp())
@@ -218,6 +216,19 @@ pub async fn allocataire_file(
             &clock_closures(st, p.agency_id, format::today(now)).await?,
         ),
         contact,
+        referents: super::enrolment::referent_lines(st, &p, &names).await?,
+        counsellors: if crate::domain::authz::check(
+            actor,
+            Action::AssignReferent,
+            crate::domain::authz::Target::allocataire(p.agency_id, p.id),
+        )
+        .is_ok()
+        {
+            staff.iter().map(|s| (s.id.0, s.full_name())).collect()
+        } else {
+            Vec::new()
+        },
+        counsellor_id: p.counsellor_id.map(|c| c.0),
         appointments,
         choices: choices_for(st, &p, None, true, paging, now).await?,
     })

@@ -8,6 +8,7 @@ pub mod appointments;
 pub mod audit;
 pub mod auth;
 pub mod caseload;
+pub mod enrolment;
 pub mod notify;
 pub mod outbox;
 pub mod present;
@@ -63,6 +64,7 @@ impl From<StoreError> for AppError {
                 Conflict::NotBooked => tr!("rdv-not-changeable"),
                 Conflict::ClosureExists => tr!("agency-closure-exists"),
                 Conflict::EmailTaken => tr!("team-email-taken"),
+                Conflict::NumeroTaken => tr!("enrol-numero-taken"),
             }),
             StoreError::Database(e) => {
                 tracing::error!(error = %e, "database error");

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod caseload;
 pub mod directory;
+pub mod enrolment;
 pub mod outbox;
 pub mod seed;
 pub mod slots;
@@ -25,6 +26,7 @@ pub use audit::{AuditFilter, AuditRow, AuditStore, NewAudit};
 pub use auth::{AuthStore, CodeCheck};
 pub use caseload::{CaseloadFilter, CaseloadPage, CaseloadQuery, CaseloadSort, CaseloadStore};
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
+pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
 pub use seed::SeedStore;
 pub use slots::{NewSlot, SlotRow, SlotStore};
@@ -65,6 +67,8 @@ pub enum Conflict {
     ClosureExists,
     /// The e-mail already signs a staff member in (`staff.email` unique).
     EmailTaken,
+    /// The numéro allocataire already has a file (`allocataires.numero` unique).
+    NumeroTaken,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -90,6 +94,7 @@ pub trait Store:
     + AgencyStore
     + CaseloadStore
     + TeamStore
+    + EnrolmentStore
     + SeedStore
 {
 }
@@ -105,6 +110,7 @@ impl<T> Store for T where
         + AgencyStore
         + CaseloadStore
         + TeamStore
+        + EnrolmentStore
         + SeedStore
 {
 }

@@ -111,7 +111,8 @@ pub fn AuditTrail() -> impl IntoView {
                 </form>
                 {v.lines.is_empty().then(|| view! { <p>{tr!("audit-none")}</p> })}
                 {(!v.lines.is_empty()).then(|| view! {
-                    <div class="table-wrap">
+                    // Focusable: the table may scroll sideways and holds no link to tab to.
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=tr!("audit-caption")>
                         <table>
                             <caption>{tr!("audit-caption")}</caption>
                             <thead>

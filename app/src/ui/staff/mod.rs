@@ -2,6 +2,7 @@
 //! the agency's settings and audit trail in `agency`.
 
 pub mod agency;
+pub mod enrolment;
 pub mod team;
 
 use super::allocataire::SlotPicker;
@@ -307,6 +308,7 @@ pub fn Caseload() -> impl IntoView {
             view! {
                 <Title text=tr!("staff-caseload-title") />
                 <h1>{tr!("staff-caseload-heading")}</h1>
+                <p><a class="btn btn-secondary" href=pages::ENROL>{tr!("enrol-link")}</a></p>
                 <form method="get" action=pages::CASELOAD class="filter">
                     <fieldset>
                         <legend>{tr!("staff-caseload-search-legend")}</legend>
@@ -398,6 +400,30 @@ pub fn FilePage() -> impl IntoView {
                     <dt>{tr!("staff-file-first-meeting")}</dt>
                     <dd>{tr!("staff-file-first-meeting-deadline", date = &v.line.deadline)}" "<span class=format!("badge badge-{}", v.line.flag)>{v.line.flag_label.clone()}</span></dd>
                 </dl>
+                <h2>{tr!("enrol-referent-heading")}</h2>
+                {(!v.counsellors.is_empty()).then(|| {
+                    let current = v.counsellor_id.map(|c| c.to_string()).unwrap_or_default();
+                    view! {
+                        <form method="post" action=paths::ASSIGN_REFERENT class="inline">
+                            <input type="hidden" name="allocataire_id" value=id.to_string() />
+                            <label for="f-referent">{tr!("enrol-referent-change")}</label>
+                            <select id="f-referent" name="counsellor_id">
+                                <option value="" selected=current.is_empty()>{tr!("caseload-unassigned")}</option>
+                                {v.counsellors.iter().map(|(cid, name)| {
+                                    let chosen = current == cid.to_string();
+                                    view! { <option value=cid.to_string() selected=chosen>{name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                            <button type="submit" class="btn btn-secondary">{tr!("enrol-referent-submit")}</button>
+                        </form>
+                    }
+                })}
+                {(!v.referents.is_empty()).then(|| view! {
+                    <h3>{tr!("enrol-history-heading")}</h3>
+                    <ul class="list">
+                        {v.referents.iter().map(|r| view! { <li class="item">{tr!("enrol-history-line", counsellor = &r.counsellor, since = &r.since)}</li> }).collect_view()}
+                    </ul>
+                })}
                 <h2>{tr!("staff-file-appointments")}</h2>
                 {v.appointments.is_empty().then(|| view! { <p>{tr!("staff-file-no-appointment")}</p> })}
                 <ul class="list">

@@ -42,7 +42,7 @@ pub fn Team() -> impl IntoView {
         view! {
             <Title text=tr!("team-title") />
             <h1>{tr!("team-heading", agency = &v.agency)}</h1>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr!("team-caption")>
                 <table>
                     <caption>{tr!("team-caption")}</caption>
                     <thead>

@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod caseload;
 mod directory;
+mod enrolment;
 mod outbox;
 mod seed;
 mod slots;
