@@ -31,11 +31,13 @@ test('manager: booking rules, a closure day, the audit trail and a new counsello
     await submitAndNavigate(page, page.getByRole('button', { name: 'Enregistrer les règles' }));
     await expect(page.getByRole('status')).toHaveText('Règles de prise de rendez-vous enregistrées.');
     await expect(page.getByLabel(/^Réservation en ligne au plus tard/)).toHaveValue('12');
+    await a11y.check('agency settings saved');
     // Back to a day's notice: the other journeys count on it.
     await islands.ready();
     await page.getByLabel(/^Réservation en ligne au plus tard/).fill('24');
     await submitAndNavigate(page, page.getByRole('button', { name: 'Enregistrer les règles' }));
     await expect(page.getByLabel(/^Réservation en ligne au plus tard/)).toHaveValue('24');
+    await a11y.check('agency settings set back');
   });
 
   await test.step('a closure day, added then removed', async () => {
@@ -53,6 +55,7 @@ test('manager: booking rules, a closure day, the audit trail and a new counsello
     await submitAndNavigate(page, item.getByRole('button', { name: `Retirer la fermeture du ${frenchDay(day)}` }));
     await expect(page.getByRole('status')).toContainText("n'est plus un jour de fermeture");
     await expect(page.getByRole('listitem').filter({ hasText: frenchDay(day) })).toHaveCount(0);
+    await a11y.check('agency settings after removing the closure day');
   });
 
   await test.step('the audit trail shows these changes, filtered by kind', async () => {
@@ -92,6 +95,7 @@ test('manager: booking rules, a closure day, the audit trail and a new counsello
     await submitAndNavigate(page, page.getByRole('button', { name: 'Créer le compte' }));
     await expect(page.getByRole('status')).toContainText(`Compte créé pour Léa Essai : un lien pour choisir son mot de passe part à ${email}.`);
     await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Jamais connecté');
+    await a11y.check('team with the new counsellor');
 
     const mail = await waitForMail({ to: email, subject: 'Votre compte sur le Portail ALI', after: sent - 1000 });
     const link = /https?:\/\/\S+\/r\/[A-Za-z0-9]+/.exec(plainText(mail));
@@ -117,6 +121,7 @@ test('manager: booking rules, a closure day, the audit trail and a new counsello
 
     await page.reload();
     await expect(page.getByRole('row').filter({ hasText: email })).not.toContainText('Jamais connecté');
+    await a11y.check('team after the first sign-in');
   });
 
   await test.step('sign out', async () => {

@@ -53,6 +53,11 @@ rdv-series-booked = { $n ->
 }
 # $days: the days without a free slot at that time, comma-separated.
 rdv-series-skipped = Aucun créneau libre à cette heure-là le : { $days }. Proposez un autre moment pour ces semaines-là.
+rdv-relance-not-missed = Une relance suit un rendez-vous manqué : celui-ci ne l'est pas.
+rdv-relance-already = La relance de ce rendez-vous est déjà partie.
+rdv-relance-no-contact = Cette personne n'a ni téléphone ni e-mail : appelez-la ou écrivez-lui.
+# $name: the person.
+rdv-relance-sent = Relance envoyée à { $name } : elle peut reprendre rendez-vous en ligne ou appeler l'agence.
 rdv-series-until-range = La date de fin doit suivre le premier rendez-vous, au plus tard un an après.
 # $outcome: the status label (rdv-status-*).
 rdv-outcome-recorded = Résultat enregistré : { $outcome }.

@@ -28,6 +28,10 @@ notify-cancelled-intro = Votre rendez-vous est annulé.
 notify-reminder-subject = Rappel : votre rendez-vous approche
 notify-reminder-sms = ALI rappel : RDV le { $when } avec { $who }, { $how }. Un empêchement ? { $link }
 notify-reminder-intro = Nous vous rappelons votre rendez-vous.
+# A missed rendez-vous: $phone the agency's phone.
+notify-missed-subject = Vous n'avez pas pu venir à votre rendez-vous
+notify-missed-sms = ALI : vous n'avez pas pu venir au RDV du { $when } avec { $who }. Reprenez RDV : { $link } ou appelez le { $phone }.
+notify-missed-intro = Vous n'avez pas pu venir à votre rendez-vous. Ce n'est pas grave : prenez-en un autre, ou appelez l'agence.
 
 ## The e-mail's lines (the code joins them; the agency's address is a line of its own)
 # $name: the allocataire's first name.
@@ -38,6 +42,7 @@ notify-email-how = Comment : { $how }
 notify-email-agency = Agence : { $agency }
 notify-email-phone = Téléphone : { $phone }
 notify-email-change = Pour déplacer ou annuler votre rendez-vous : { $link }
+notify-email-rebook = Pour prendre un nouveau rendez-vous : { $link }
 notify-email-signature = L'équipe de l'agence locale d'insertion (ALI)
 
 ## Calendar file (never the reason of the meeting)

@@ -123,3 +123,8 @@ staff-file-series-legend = Rendez-vous réguliers (facultatif)
 staff-file-series-hint = Pour un suivi fréquent : le même jour et à la même heure, toutes les N semaines, jusqu'à la date choisie. Laissez vide pour un seul rendez-vous.
 staff-file-series-every = Toutes les combien de semaines (1 à 8)
 staff-file-series-until = Jusqu'au
+staff-next-step = Prochaine étape
+staff-next-step-rebook = Reprendre rendez-vous pour cette personne
+staff-next-step-relance = Envoyer une relance (SMS ou e-mail)
+# $when: date and time.
+staff-next-step-relance-sent = Relance envoyée le { $when }.

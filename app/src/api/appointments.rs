@@ -85,6 +85,13 @@ pub async fn staff_cancel(
     svc::cancel(&st, &actor, appointment_id, input, true, ctx::now()).await
 }
 
+/// Staff send the « relance » of a missed rendez-vous (once).
+#[server(endpoint = "pro/rdv/relance")]
+pub async fn send_relance(appointment_id: i64) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::send_relance(&st, &actor, appointment_id, ctx::now()).await
+}
+
 #[server(endpoint = "pro/allocataire/reserver")]
 pub async fn book_for(
     allocataire_id: i64,

@@ -60,6 +60,7 @@ pub mod paths {
     pub const OUTCOME: &str = <super::appointments::RecordOutcome as ServerFn>::PATH;
     pub const STAFF_CANCEL: &str = <super::appointments::StaffCancel as ServerFn>::PATH;
     pub const BOOK_FOR: &str = <super::appointments::BookFor as ServerFn>::PATH;
+    pub const RELANCE: &str = <super::appointments::SendRelance as ServerFn>::PATH;
     pub const SAVE_RULES: &str = <super::agency::SaveRules as ServerFn>::PATH;
     pub const ADD_CLOSURE: &str = <super::agency::AddClosure as ServerFn>::PATH;
     pub const REMOVE_CLOSURE: &str = <super::agency::RemoveClosure as ServerFn>::PATH;

@@ -1,14 +1,11 @@
 //! A person enrolled by hand (before the monthly orientation file exists) and their
 //! référent: who follows them, and since when.
 
-use super::inputs::{looks_like_email, normalize_phone, parse_date, plain_text};
+use super::inputs::{
+    err, looks_like_email, normalize_phone, optional_phone, parse_date, plain_text,
+};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use validator::{Validate, ValidationError};
-
-fn err(code: &'static str, key: &'static str) -> ValidationError {
-    ValidationError::new(code).with_message(Cow::Borrowed(key))
-}
 
 fn valid_numero(value: &str) -> Result<(), ValidationError> {
     let v = value.trim();
@@ -16,14 +13,6 @@ fn valid_numero(value: &str) -> Result<(), ValidationError> {
         Ok(())
     } else {
         Err(err("numero", "form-numero-invalid"))
-    }
-}
-
-fn valid_optional_phone(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() || normalize_phone(value).is_some() {
-        Ok(())
-    } else {
-        Err(err("phone", "form-phone-invalid"))
     }
 }
 
@@ -67,7 +56,7 @@ pub struct AllocataireInput {
         custom(function = "plain_text")
     )]
     pub last_name: String,
-    #[validate(custom(function = "valid_optional_phone"))]
+    #[validate(custom(function = "optional_phone"))]
     pub phone: String,
     #[validate(
         length(max = 200, message = "form-email-too-long"),

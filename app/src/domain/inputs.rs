@@ -12,7 +12,7 @@ use validator::{Validate, ValidationError};
 
 /// A validation error on `code`'s field whose message is the catalogue key `key`
 /// (`locales/<lang>/forms.ftl`); `AppError::from` turns it into text.
-fn err(code: &'static str, key: &'static str) -> ValidationError {
+pub(crate) fn err(code: &'static str, key: &'static str) -> ValidationError {
     ValidationError::new(code).with_message(Cow::Borrowed(key))
 }
 
@@ -87,12 +87,21 @@ pub fn plain_text(value: &str) -> Result<(), ValidationError> {
     }
 }
 
-fn valid_email(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn valid_email(value: &str) -> Result<(), ValidationError> {
     plain_text(value)?;
     if looks_like_email(value.trim()) {
         Ok(())
     } else {
         Err(err("email", "form-email-invalid"))
+    }
+}
+
+/// An optional French phone number (empty, or one `normalize_phone` reads).
+pub(crate) fn optional_phone(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() || normalize_phone(value).is_some() {
+        Ok(())
+    } else {
+        Err(err("phone", "form-phone-invalid"))
     }
 }
 

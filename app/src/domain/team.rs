@@ -2,10 +2,9 @@
 //! password rules. Length is checked here (browser and server); the list of common
 //! passwords is checked on the server only (it would weigh on the WASM).
 
-use super::inputs::{looks_like_email, normalize_phone, plain_text};
+use super::inputs::{err, normalize_phone, optional_phone, plain_text, valid_email};
 use super::StaffRole;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use validator::{Validate, ValidationError};
 
 /// Passwords: long rather than composed (NIST SP 800-63B, ANSSI): 12 characters or more.
@@ -13,10 +12,6 @@ pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 128;
 /// A link to choose a password works this long.
 pub const RESET_LINK_HOURS: i64 = 24;
-
-fn err(code: &'static str, key: &'static str) -> ValidationError {
-    ValidationError::new(code).with_message(Cow::Borrowed(key))
-}
 
 /// Who may give which role: the département admin creates managers and counsellors; a
 /// manager, counsellors. Nobody creates an admin here.
@@ -32,23 +27,6 @@ fn valid_role(value: &str) -> Result<(), ValidationError> {
     match StaffRole::parse(value) {
         Some(StaffRole::Referent | StaffRole::Manager) => Ok(()),
         _ => Err(err("role", "form-role-required")),
-    }
-}
-
-fn valid_staff_email(value: &str) -> Result<(), ValidationError> {
-    plain_text(value)?;
-    if looks_like_email(value.trim()) {
-        Ok(())
-    } else {
-        Err(err("email", "form-email-invalid"))
-    }
-}
-
-fn valid_staff_phone(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() || normalize_phone(value).is_some() {
-        Ok(())
-    } else {
-        Err(err("phone", "form-phone-invalid"))
     }
 }
 
@@ -68,7 +46,7 @@ pub struct StaffInput {
     pub last_name: String,
     #[validate(
         length(max = 200, message = "form-email-too-long"),
-        custom(function = "valid_staff_email")
+        custom(function = "valid_email")
     )]
     pub email: String,
     #[validate(
@@ -76,7 +54,7 @@ pub struct StaffInput {
         custom(function = "plain_text")
     )]
     pub title: String,
-    #[validate(custom(function = "valid_staff_phone"))]
+    #[validate(custom(function = "optional_phone"))]
     pub phone: String,
     #[validate(custom(function = "valid_role"))]
     pub role: String,
@@ -101,12 +79,17 @@ fn password_length(value: &str) -> Result<(), ValidationError> {
     }
 }
 
-fn same_password(input: &PasswordInput) -> Result<(), ValidationError> {
-    if input.password == input.confirm {
+/// The new password and its confirmation match.
+fn matching(password: &str, confirm: &str) -> Result<(), ValidationError> {
+    if password == confirm {
         Ok(())
     } else {
         Err(err("confirm", "form-password-mismatch"))
     }
+}
+
+fn same_password(input: &PasswordInput) -> Result<(), ValidationError> {
+    matching(&input.password, &input.confirm)
 }
 
 /// A new password, typed twice.
@@ -120,11 +103,7 @@ pub struct PasswordInput {
 }
 
 fn same_new_password(input: &ChangePasswordInput) -> Result<(), ValidationError> {
-    if input.password == input.confirm {
-        Ok(())
-    } else {
-        Err(err("confirm", "form-password-mismatch"))
-    }
+    matching(&input.password, &input.confirm)
 }
 
 /// Changing one's own password: the current one, then the new one twice.

@@ -34,6 +34,10 @@ pub struct AppointmentView {
     pub started: bool,
     /// For staff only: the person's reason for moving it, the note on its outcome.
     pub notes: Vec<String>,
+    /// Missed or excused: staff offer the next step (book again, send a « relance »).
+    pub next_step: bool,
+    /// When the « relance » went, if it did.
+    pub relance_sent: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

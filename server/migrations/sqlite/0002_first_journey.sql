@@ -52,3 +52,6 @@ CREATE TABLE referent_history (
     by_actor TEXT NOT NULL
 );
 CREATE INDEX referent_history_allocataire ON referent_history(allocataire_id, at);
+
+-- When staff sent the « relance » of a missed rendez-vous (at most once).
+ALTER TABLE appointments ADD COLUMN relance_sent_at BIGINT;

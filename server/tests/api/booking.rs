@@ -414,3 +414,83 @@ async fn online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone(db: Db) 
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 on_both!(online_booking_stops_at_the_cutoff_but_staff_can_book_by_phone);
+
+async fn a_missed_rendez_vous_offers_the_next_step_and_its_relance_goes_once(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let id = f.people1[6];
+    let person = app.allocataire(id).await;
+    let done = app
+        .book(&person, f.slots1[3], "telephone", "relance-0001")
+        .await;
+    let appointment: i64 = done["redirect"]
+        .as_str()
+        .and_then(|r| r.trim_start_matches("/rdv/").parse().ok())
+        .expect("appointment id");
+    let staff = app.staff("c1@test.fr").await;
+    let relance = |c: &reqwest::Client| {
+        let (app, c) = (&app, c.clone());
+        async move {
+            app.call(
+                &c,
+                "/api/pro/rdv/relance",
+                &[("appointment_id", appointment.to_string().as_str())],
+            )
+            .await
+        }
+    };
+    // Still booked: no relance.
+    let (status, body) = relance(&staff).await;
+    assert_eq!(status, reqwest::StatusCode::CONFLICT, "{body}");
+    // It took place yesterday and the person did not come.
+    app.sql(&format!(
+        "UPDATE appointments SET starts_at = starts_at - 10 * 86400, ends_at = ends_at - 10 * 86400 WHERE id = {appointment}"
+    ))
+    .await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "/api/pro/rdv/resultat",
+            &[
+                ("appointment_id", appointment.to_string().as_str()),
+                ("outcome", "missed"),
+            ],
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+    let file = format!("/pro/allocataires/{id}");
+    let (_, html) = app.page(&staff, &file).await;
+    assert!(html.contains("Prochaine étape"), "{html}");
+    assert!(html.contains(&format!("href=\"{file}#reserver\"")));
+    assert!(html.contains("Envoyer une relance"));
+    // Neither the person nor another agency may send it.
+    assert_eq!(relance(&person).await.0, reqwest::StatusCode::FORBIDDEN);
+    let other = app.staff("c3@test.fr").await;
+    assert_eq!(relance(&other).await.0, reqwest::StatusCode::NOT_FOUND);
+
+    let phone = format!("07{:08}", 6);
+    let sent = app.sms_count();
+    let (status, body) = relance(&staff).await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+    let sms = app.sms_to(&phone, sent).await;
+    assert!(sms.contains("pas pu venir"), "{sms}");
+    assert!(sms.contains("/espace") && sms.contains("01 00 00 00 00"), "{sms}");
+    assert!(app::domain::sms::is_gsm7(&sms), "{sms}");
+    // Once: a second post sends nothing more and says so.
+    let (status, body) = relance(&staff).await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(body.to_string().contains("déjà partie"), "{body}");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let to_person = app
+        .sms
+        .lock()
+        .expect("lock")
+        .iter()
+        .filter(|m| m["to"] == phone.as_str() && m["text"].as_str().is_some_and(|t| t.contains("pas pu venir")))
+        .count();
+    assert_eq!(to_person, 1);
+    let (_, html) = app.page(&staff, &file).await;
+    assert!(html.contains("Relance envoyée le"), "{html}");
+    assert!(!html.contains("Envoyer une relance"));
+}
+on_both!(a_missed_rendez_vous_offers_the_next_step_and_its_relance_goes_once);

@@ -256,6 +256,12 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             on: On::Target(appt),
         },
         Endpoint {
+            path: "/api/pro/rdv/relance",
+            form: vec![("appointment_id", appointment.clone())],
+            action: Action::BookForAllocataire,
+            on: On::Target(appt),
+        },
+        Endpoint {
             path: "/api/pro/allocataires",
             form: vec![("conseiller", s(f.counsellor1))],
             action: Action::ViewAllocataire,

@@ -72,6 +72,8 @@ pub enum Change {
     Moved,
     Cancelled,
     Reminder,
+    /// The person missed it: what to do next (« relance » sent by staff).
+    Missed,
 }
 
 pub fn code_message(
@@ -160,6 +162,11 @@ pub fn appointment_messages(
             "notify-reminder-sms",
             "notify-reminder-intro",
         ),
+        Change::Missed => (
+            "notify-missed-subject",
+            "notify-missed-sms",
+            "notify-missed-intro",
+        ),
     };
     let subject = say(lang, subject, &[]);
     let sms = say(
@@ -170,11 +177,15 @@ pub fn appointment_messages(
             ("who", Arg::from(&who)),
             ("how", Arg::from(&how)),
             ("link", Arg::from(&link)),
+            ("phone", Arg::from(&agency.phone)),
         ],
     );
     let intro = say(lang, intro, &[]);
-    let dedupe = |channel: &str| {
-        (change == Change::Reminder).then(|| format!("reminder:{}:{}:{channel}", a.id, a.starts_at))
+    // Reminders and relances go once, whatever retries or restarts happen.
+    let dedupe = |channel: &str| match change {
+        Change::Reminder => Some(format!("reminder:{}:{}:{channel}", a.id, a.starts_at)),
+        Change::Missed => Some(format!("relance:{}:{channel}", a.id)),
+        _ => None,
     };
     let mut out = Vec::new();
     if let Some(phone) = p.phone.clone().filter(|s| !s.is_empty()) {
@@ -209,7 +220,11 @@ pub fn appointment_messages(
             agency.address.clone(),
             line("notify-email-phone", "phone", &agency.phone),
             String::new(),
-            line("notify-email-change", "link", &link),
+            if change == Change::Missed {
+                line("notify-email-rebook", "link", &link)
+            } else {
+                line("notify-email-change", "link", &link)
+            },
             String::new(),
             say(lang, "notify-email-signature", &[]),
         ]
@@ -221,7 +236,9 @@ pub fn appointment_messages(
             recipient: email,
             subject,
             body,
-            ics: Some(ics(a, &who, agency, change == Change::Cancelled, lang)),
+            // A missed rendez-vous has nothing left to put in a calendar.
+            ics: (change != Change::Missed)
+                .then(|| ics(a, &who, agency, change == Change::Cancelled, lang)),
             sensitive: false,
             dedupe_key: dedupe("email"),
         });
@@ -300,6 +317,7 @@ mod tests {
             sequence: 0,
             move_reason: None,
             outcome_note: None,
+            relance_sent_at: None,
         };
         let p = Recipient {
             allocataire_id: AllocataireId(1),
@@ -374,6 +392,7 @@ mod tests {
             Change::Moved,
             Change::Cancelled,
             Change::Reminder,
+            Change::Missed,
         ] {
             for modality in Modality::ALL {
                 a.modality = modality;
@@ -392,7 +411,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(counted, 12);
+        assert_eq!(counted, 15);
         let code = code_message(&p, false, "123456", 10).expect("a code by SMS");
         assert_eq!(code.channel, Channel::Sms);
         assert!(sms::is_gsm7(&code.body), "{}", code.body);

@@ -46,6 +46,11 @@ pub fn appointment_view(
         allocataire_id: a.allocataire_id.0,
         started: a.starts_at <= now.timestamp(),
         notes: Vec::new(),
+        next_step: matches!(
+            a.status,
+            appointment::AppointmentStatus::Missed | appointment::AppointmentStatus::Excused
+        ),
+        relance_sent: a.relance_sent_at.map(format::date_time),
     }
 }
 

@@ -25,6 +25,8 @@ pub struct AppointmentRow {
     pub move_reason: Option<String>,
     /// Staff's note on the outcome.
     pub outcome_note: Option<String>,
+    /// When staff sent the « relance » of a missed rendez-vous.
+    pub relance_sent_at: Option<i64>,
 }
 
 /// An appointment with the names staff need on an agenda.
@@ -118,4 +120,13 @@ pub trait AppointmentStore: Send + Sync {
         messages: Vec<NewMessage>,
         audit: Option<&NewAudit>,
     ) -> StoreResult<Option<AppointmentRow>>;
+    /// Writes the « relance » of a missed (or excused) rendez-vous with its messages, once
+    /// (false: not such a rendez-vous, or already sent).
+    async fn send_relance(
+        &self,
+        id: AppointmentId,
+        now: i64,
+        messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
+    ) -> StoreResult<bool>;
 }

@@ -74,6 +74,30 @@ fn StaffNotes(notes: Vec<String>) -> impl IntoView {
     })
 }
 
+/// After a missed (or excused) rendez-vous: book again for the person, or send them a
+/// « relance » (once).
+#[component]
+fn NextStep(a: AppointmentView) -> impl IntoView {
+    a.next_step.then(|| {
+        let id = a.id.to_string();
+        view! {
+            <div class="next-step">
+                <p><strong>{tr!("staff-next-step")}</strong></p>
+                <p><a href=format!("{}#reserver", pages::file(a.allocataire_id))>{tr!("staff-next-step-rebook")}</a></p>
+                {match a.relance_sent.clone() {
+                    Some(when) => view! { <p>{tr!("staff-next-step-relance-sent", when = when)}</p> }.into_any(),
+                    None => view! {
+                        <form method="post" action=paths::RELANCE class="inline">
+                            <input type="hidden" name="appointment_id" value=id />
+                            <button type="submit" class="btn btn-secondary">{tr!("staff-next-step-relance")}</button>
+                        </form>
+                    }.into_any(),
+                }}
+            </div>
+        }
+    })
+}
+
 /// One appointment on the agenda, with the outcome form while it is still "booked".
 #[component]
 fn AgendaItem(a: AppointmentView) -> impl IntoView {
@@ -122,6 +146,7 @@ fn AgendaItem(a: AppointmentView) -> impl IntoView {
             </p>
             <p class=format!("badge badge-{}", a.status)>{a.status_label.clone()}</p>
             <StaffNotes notes=notes />
+            <NextStep a=a.clone() />
             {booked.then(|| view! {
                 <form method="post" action=paths::OUTCOME class="inline">
                     {error.map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
@@ -442,6 +467,7 @@ pub fn FilePage() -> impl IntoView {
                                 <p><strong>{a.when.clone()}</strong>" · "{a.modality_label.clone()}" · "{a.counsellor.clone()}</p>
                                 <p class=format!("badge badge-{}", a.status)>{a.status_label.clone()}</p>
                                 <StaffNotes notes=notes />
+                                <NextStep a=a.clone() />
                                 {booked.then(|| view! {
                                     <form method="post" action=paths::STAFF_CANCEL class="inline">
                                         <input type="hidden" name="appointment_id" value=id.to_string() />
@@ -455,7 +481,7 @@ pub fn FilePage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <h2>{tr!("staff-file-book-heading")}</h2>
+                <h2 id="reserver">{tr!("staff-file-book-heading")}</h2>
                 <Form action=paths::BOOK_FOR check="book_series" submit=tr!("staff-file-book-submit")>
                     <input type="hidden" name="allocataire_id" value=id.to_string() />
                     <SlotPicker action=paths::BOOK_FOR choices=v.choices />

@@ -118,6 +118,7 @@ fn planned(
         sequence,
         move_reason: None,
         outcome_note: None,
+        relance_sent_at: None,
     }
 }
 
@@ -516,5 +517,56 @@ pub async fn record_outcome(
             outcome = crate::i18n::t(outcome.label_key())
         ),
         redirect: String::new(),
+    })
+}
+
+/// After a missed (or excused) rendez-vous, staff send the person a « relance »: what to
+/// do next (book again online, or call the agency), by SMS and e-mail, once.
+pub async fn send_relance(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let a = appointment_for(st, actor, AppointmentId(id), Action::BookForAllocataire).await?;
+    if !matches!(
+        a.status,
+        AppointmentStatus::Missed | AppointmentStatus::Excused
+    ) {
+        return Err(AppError::Conflict(tr!("rdv-relance-not-missed")));
+    }
+    if a.relance_sent_at.is_some() {
+        return Ok(Done {
+            notice: tr!("rdv-relance-already"),
+            redirect: pages::file(a.allocataire_id.0),
+        });
+    }
+    let p = st
+        .store
+        .allocataire(a.allocataire_id)
+        .await?
+        .ok_or_else(|| internal("appointment's allocataire missing"))?;
+    let messages = messages_for(st, Change::Missed, &a, &p).await?;
+    if messages.is_empty() {
+        return Err(AppError::Conflict(tr!("rdv-relance-no-contact")));
+    }
+    let entry = change(
+        actor,
+        a.agency_id,
+        "appointment.relance",
+        format!("allocataire:{} appointment:{id}", a.allocataire_id),
+    );
+    let sent = st
+        .store
+        .send_relance(a.id, now.timestamp(), messages, Some(&entry))
+        .await?;
+    st.outbox_signal.notify_one();
+    Ok(Done {
+        notice: if sent {
+            tr!("rdv-relance-sent", name = p.full_name())
+        } else {
+            tr!("rdv-relance-already")
+        },
+        redirect: pages::file(a.allocataire_id.0),
     })
 }

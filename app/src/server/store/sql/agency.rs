@@ -51,12 +51,7 @@ impl AgencyStore for SqlStore {
         .bind(rules.max_upcoming_online)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        Self::insert_audit(&mut tx, audit, now).await?;
-        tx.commit().await?;
-        Ok(true)
+        Self::commit_if_one(tx, done.rows_affected(), audit, now).await
     }
 
     async fn closures(
@@ -145,11 +140,6 @@ impl AgencyStore for SqlStore {
             .bind(day.to_string())
             .execute(&mut *tx)
             .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        Self::insert_audit(&mut tx, audit, now).await?;
-        tx.commit().await?;
-        Ok(true)
+        Self::commit_if_one(tx, done.rows_affected(), audit, now).await
     }
 }

@@ -26,6 +26,7 @@ impl FromRow<'_, AnyRow> for AppointmentRow {
             sequence: r.try_get("sequence")?,
             move_reason: r.try_get("move_reason")?,
             outcome_note: r.try_get("outcome_note")?,
+            relance_sent_at: r.try_get("relance_sent_at")?,
         })
     }
 }
@@ -40,7 +41,7 @@ impl FromRow<'_, AnyRow> for AgendaRow {
     }
 }
 
-pub(super) const APPOINTMENT_COLUMNS: &str = "a.id, a.uid, a.slot_id, a.allocataire_id, a.counsellor_id, a.agency_id, a.starts_at, a.ends_at, a.modality, a.location, a.reason, a.status, a.cancel_reason, a.sequence, a.move_reason, a.outcome_note";
+pub(super) const APPOINTMENT_COLUMNS: &str = "a.id, a.uid, a.slot_id, a.allocataire_id, a.counsellor_id, a.agency_id, a.starts_at, a.ends_at, a.modality, a.location, a.reason, a.status, a.cancel_reason, a.sequence, a.move_reason, a.outcome_note, a.relance_sent_at";
 
 impl SqlStore {
     async fn appointment_in(tx: &mut Tx, id: AppointmentId) -> StoreResult<AppointmentRow> {
@@ -239,5 +240,29 @@ impl AppointmentStore for SqlStore {
         let row = Self::appointment_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(Some(row))
+    }
+
+    async fn send_relance(
+        &self,
+        id: AppointmentId,
+        now: i64,
+        messages: Vec<NewMessage>,
+        audit: Option<&NewAudit>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "UPDATE appointments SET relance_sent_at = $2 WHERE id = $1 AND relance_sent_at IS NULL AND status IN ('missed', 'excused')",
+        )
+        .bind(id.0)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        Self::insert_messages(&mut tx, &messages, now).await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 }

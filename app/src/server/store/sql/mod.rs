@@ -191,6 +191,22 @@ impl SqlStore {
         Ok(())
     }
 
+    /// Ends a change that touched `affected` rows: exactly one, and its audit entry is
+    /// written and everything committed (true); none, and nothing is (false).
+    async fn commit_if_one(
+        mut tx: Tx,
+        affected: u64,
+        audit: Option<&super::NewAudit>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        if affected != 1 {
+            return Ok(false);
+        }
+        Self::insert_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Writes messages into the outbox inside the caller's transaction.
     async fn insert_messages(tx: &mut Tx, messages: &[NewMessage], now: i64) -> StoreResult<()> {
         for m in messages {

@@ -104,12 +104,7 @@ impl TeamStore for SqlStore {
         .bind(e.role.as_str())
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
-        Self::insert_audit(&mut tx, audit, now).await?;
-        tx.commit().await?;
-        Ok(true)
+        Self::commit_if_one(tx, done.rows_affected(), audit, now).await
     }
 
     async fn set_staff_disabled(
