@@ -474,7 +474,10 @@ async fn a_missed_rendez_vous_offers_the_next_step_and_its_relance_goes_once(db:
     assert_eq!(status, reqwest::StatusCode::OK, "{body}");
     let sms = app.sms_to(&phone, sent).await;
     assert!(sms.contains("pas pu venir"), "{sms}");
-    assert!(sms.contains("/espace") && sms.contains("01 00 00 00 00"), "{sms}");
+    assert!(
+        sms.contains("/espace") && sms.contains("01 00 00 00 00"),
+        "{sms}"
+    );
     assert!(app::domain::sms::is_gsm7(&sms), "{sms}");
     // Once: a second post sends nothing more and says so.
     let (status, body) = relance(&staff).await;
@@ -486,7 +489,12 @@ async fn a_missed_rendez_vous_offers_the_next_step_and_its_relance_goes_once(db:
         .lock()
         .expect("lock")
         .iter()
-        .filter(|m| m["to"] == phone.as_str() && m["text"].as_str().is_some_and(|t| t.contains("pas pu venir")))
+        .filter(|m| {
+            m["to"] == phone.as_str()
+                && m["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("pas pu venir"))
+        })
         .count();
     assert_eq!(to_person, 1);
     let (_, html) = app.page(&staff, &file).await;
