@@ -7,6 +7,8 @@ pub const CODE: &str = "/connexion/code";
 pub const INVITATION: &str = "/invitation";
 pub const ESPACE: &str = "/espace";
 pub const BOOK: &str = "/rdv/prendre";
+/// The allocataire's account: where codes go, signing out of every device.
+pub const ACCOUNT: &str = "/espace/compte";
 pub const STAFF_SIGN_IN: &str = "/pro/connexion";
 pub const AGENDA: &str = "/pro/agenda";
 pub const SLOTS: &str = "/pro/creneaux";
@@ -52,7 +54,7 @@ pub fn file(allocataire: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 21] = [
+pub const ROUTES: [&str; 22] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -74,6 +76,7 @@ pub const ROUTES: [&str; 21] = [
     PASSWORD,
     NEW_PASSWORD,
     ENROL,
+    ACCOUNT,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -112,7 +115,7 @@ pub enum Audience {
 }
 
 pub fn audience(path: &str) -> Audience {
-    if path == ESPACE || path.starts_with(APPOINTMENTS) {
+    if path == ESPACE || path.starts_with("/espace/") || path.starts_with(APPOINTMENTS) {
         Audience::Allocataire
     } else if path.starts_with(STAFF) && path != STAFF_SIGN_IN {
         Audience::Staff

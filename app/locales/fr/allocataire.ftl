@@ -103,3 +103,13 @@ alloc-move-current = Rendez-vous actuel : { $when }
 alloc-move-submit = Déplacer le rendez-vous
 alloc-move-reason-label = Pourquoi déplacez-vous ce rendez-vous ?
 alloc-move-reason-hint = Quelques mots suffisent.
+
+## Account
+alloc-account-title = Mon compte — Portail ALI
+alloc-account-heading = Mon compte
+alloc-account-contacts-heading = Où arrivent mes codes
+alloc-account-contacts-intro = Vos codes de connexion et vos rappels arrivent ici :
+alloc-account-no-contact = L'agence n'a ni votre téléphone ni votre e-mail : appelez-la pour les donner.
+alloc-account-contacts-change = Un numéro a changé ? Appelez votre agence : elle le met à jour.
+alloc-account-devices-heading = Mes appareils
+alloc-account-devices-intro = Vous vous êtes connecté sur un téléphone ou un ordinateur qui n'est pas le vôtre ? Fermez toutes vos sessions d'un coup.

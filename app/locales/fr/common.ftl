@@ -25,3 +25,4 @@ common-nav-agency = Réglages
 common-nav-audit = Journal
 common-nav-team = Équipe
 common-nav-password = Mon mot de passe
+common-nav-account = Mon compte

@@ -334,3 +334,31 @@ pub fn MovePage() -> impl IntoView {
         },
     )
 }
+
+/// « Mon compte »: where the sign-in codes go, and signing out of every device.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    page(crate::api::auth::whoami, |me| {
+        let contacts = me.map(|m| m.contacts).unwrap_or_default();
+        view! {
+            <Title text=tr!("alloc-account-title") />
+            <h1>{tr!("alloc-account-heading")}</h1>
+            <h2>{tr!("alloc-account-contacts-heading")}</h2>
+            {if contacts.is_empty() {
+                view! { <p>{tr!("alloc-account-no-contact")}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{tr!("alloc-account-contacts-intro")}</p>
+                    <ul>{contacts.into_iter().map(|c| view! { <li translate="no">{c}</li> }).collect_view()}</ul>
+                }.into_any()
+            }}
+            <p>{tr!("alloc-account-contacts-change")}</p>
+            <h2>{tr!("alloc-account-devices-heading")}</h2>
+            <p>{tr!("alloc-account-devices-intro")}</p>
+            <form method="post" action=crate::api::paths::SIGN_OUT>
+                <input type="hidden" name="partout" value="1" />
+                <button type="submit" class="btn btn-secondary">{tr!("common-sign-out-everywhere")}</button>
+            </form>
+        }
+    })
+}

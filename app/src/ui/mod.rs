@@ -88,7 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/equipe/:id") view=staff::team::MemberPage ssr=a.clone() />
                     <Route path=path!("/pro/mot-de-passe") view=staff::team::ChangePassword ssr=a.clone() />
                     <Route path=path!("/mot-de-passe/nouveau") view=staff::team::ChoosePassword ssr=a.clone() />
-                    <Route path=path!("/pro/inscrire") view=staff::enrolment::EnrolPage ssr=a />
+                    <Route path=path!("/pro/inscrire") view=staff::enrolment::EnrolPage ssr=a.clone() />
+                    <Route path=path!("/espace/compte") view=allocataire::AccountPage ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -124,7 +125,11 @@ fn Header() -> impl IntoView {
                             l.push((pages::PASSWORD, tr!("common-nav-password")));
                             l
                         } else {
-                            vec![(pages::ESPACE, tr!("common-nav-espace")), (pages::BOOK, tr!("common-nav-book"))]
+                            vec![
+                                (pages::ESPACE, tr!("common-nav-espace")),
+                                (pages::BOOK, tr!("common-nav-book")),
+                                (pages::ACCOUNT, tr!("common-nav-account")),
+                            ]
                         };
                         let current = me.agency_id;
                         let picker = (!me.agencies.is_empty()).then(|| view! {
@@ -145,15 +150,20 @@ fn Header() -> impl IntoView {
                                 </ul>
                             </nav>
                             {picker}
-                            <div class="who">
-                                <span>{me.name}</span>
+                            // On a phone the allocataire's header is one compact bar: no name
+                            // (Mon espace greets them), one sign-out; « every device » is on
+                            // « Mon compte ». Staff, on a desk, keep both.
+                            <div class=if me.is_staff { "who" } else { "who who-compact" }>
+                                {me.is_staff.then(|| view! { <span>{me.name.clone()}</span> })}
                                 <form method="post" action=paths::SIGN_OUT>
                                     <button type="submit" class="link">{tr!("common-sign-out")}</button>
                                 </form>
-                                <form method="post" action=paths::SIGN_OUT>
-                                    <input type="hidden" name="partout" value="1" />
-                                    <button type="submit" class="link">{tr!("common-sign-out-everywhere")}</button>
-                                </form>
+                                {me.is_staff.then(|| view! {
+                                    <form method="post" action=paths::SIGN_OUT>
+                                        <input type="hidden" name="partout" value="1" />
+                                        <button type="submit" class="link">{tr!("common-sign-out-everywhere")}</button>
+                                    </form>
+                                })}
                             </div>
                         }
                     })

@@ -41,4 +41,6 @@ pub struct Me {
     pub agencies: Vec<(i64, String)>,
     /// The agency the staff pages work on.
     pub agency_id: Option<i64>,
+    /// An allocataire's phone and e-mail on file, masked (where their codes go).
+    pub contacts: Vec<String>,
 }

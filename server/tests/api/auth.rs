@@ -276,3 +276,48 @@ async fn too_many_attempts_get_429_with_retry_after() {
     assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS));
     assert!(retry_after.is_some_and(|s| s.parse::<u64>().is_ok_and(|n| n >= 1)));
 }
+
+async fn the_account_page_says_where_codes_go_and_signs_out_every_device(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    // Person 0 has a phone and an e-mail on file.
+    let here = app.allocataire(app.f.people1[0]).await;
+    let elsewhere = app.allocataire(app.f.people1[0]).await;
+    let (status, html) = app.page(&here, "/espace/compte").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Mon compte</h1>"), "{html}");
+    assert!(
+        html.contains("p•••@exemple.test"),
+        "the e-mail, masked: {html}"
+    );
+    assert!(!html.contains("personne0@exemple.test"), "never in full");
+    // The header is one compact bar: one sign-out, the other one lives here.
+    let (_, space) = app.page(&here, "/espace").await;
+    assert_eq!(
+        space
+            .matches("Me déconnecter de tous mes appareils")
+            .count(),
+        0
+    );
+    assert_eq!(
+        html.matches("Me déconnecter de tous mes appareils").count(),
+        1
+    );
+    // Signed out, the page sends the visitor to sign in.
+    let (status, _) = app.page(&client(), "/espace/compte").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let res = app
+        .form(
+            &here,
+            "/api/deconnexion",
+            &[("partout", "1")],
+            "/espace/compte",
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.call(&elsewhere, "/api/espace", &[]).await.0,
+        StatusCode::UNAUTHORIZED,
+        "every device is signed out"
+    );
+}
+on_both!(the_account_page_says_where_codes_go_and_signs_out_every_device);

@@ -169,6 +169,8 @@ pub fn client() -> Client {
     Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        // A server that stops answering fails the test instead of hanging the suite.
+        .timeout(Duration::from_secs(120))
         .build()
         .expect("client")
 }

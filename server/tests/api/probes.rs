@@ -661,6 +661,7 @@ async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
         (&anyone, "/pro/connexion".into()),
         (&anyone, "/nexiste/pas".into()),
         (&person, "/espace".into()),
+        (&person, "/espace/compte".into()),
         (&person, "/rdv/prendre".into()),
         (&person, appointment.clone()),
         (&person, format!("{appointment}/deplacer")),
@@ -691,6 +692,7 @@ async fn only_pages_with_a_checked_form_load_the_wasm(db: Db) {
     for path in [
         "/",
         "/espace",
+        "/espace/compte",
         "/pro/agenda",
         "/pro/allocataires",
         "/pro/messages",

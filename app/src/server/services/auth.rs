@@ -418,7 +418,15 @@ pub async fn me(
                     .await?
                     .ok_or(AppError::NotSignedIn)?,
             };
+            let contacts = [
+                p.phone.as_deref().map(crate::server::format::mask_phone),
+                p.email.as_deref().map(crate::server::format::mask_email),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             crate::views::Me {
+                contacts,
                 name: p.first_name,
                 is_staff: false,
                 role_label: tr!("auth-role-allocataire"),
@@ -451,6 +459,7 @@ pub async fn me(
                 can_manage_agency: scope(actor.role(), Action::ManageAgency).is_some(),
                 agencies,
                 agency_id: agency.map(|a| a.0),
+                contacts: Vec::new(),
             }
         }
     })
