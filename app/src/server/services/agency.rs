@@ -1,10 +1,10 @@
 //! The agency's settings: booking rules and closure days (managers and the admin), and
 //! the helpers every booking rule reads them through.
 
-use super::scope::agency_of;
+use super::scope::working_agency;
 use super::{change, internal, AppState};
 use crate::domain::agency::Closed;
-use crate::domain::authz::{check, Action, Target};
+use crate::domain::authz::Action;
 use crate::domain::error::AppError;
 use crate::domain::inputs::{parse_date, BookingRulesInput, ClosureInput};
 use crate::domain::{agency, Actor, AgencyId};
@@ -68,9 +68,7 @@ async fn managed_agency(
     actor: &Actor,
     action: Action,
 ) -> Result<AgencyRow, AppError> {
-    crate::domain::authz::check_action(actor, action)?;
-    let id = agency_of(st, actor, None).await?;
-    check(actor, action, Target::agency(id))?;
+    let id = working_agency(st, actor, action).await?;
     st.store.agency(id).await?.ok_or(AppError::NotFound)
 }
 

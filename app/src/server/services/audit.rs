@@ -1,8 +1,8 @@
 //! The agency's audit trail as a manager reads it: who read or changed which file, when.
 
-use super::scope::{agency_of, counsellors};
+use super::scope::{counsellors, working_agency};
 use super::{audit, AppState, Names};
-use crate::domain::authz::{check, check_action, Action, Target};
+use crate::domain::authz::Action;
 use crate::domain::error::AppError;
 use crate::domain::inputs::parse_date;
 use crate::domain::Actor;
@@ -88,9 +88,7 @@ pub async fn trail(
     query: AuditQuery,
     now: DateTime<Utc>,
 ) -> Result<AuditView, AppError> {
-    check_action(actor, Action::ReadAuditTrail)?;
-    let agency = agency_of(st, actor, None).await?;
-    check(actor, Action::ReadAuditTrail, Target::agency(agency))?;
+    let agency = working_agency(st, actor, Action::ReadAuditTrail).await?;
     let name = st
         .store
         .agency(agency)

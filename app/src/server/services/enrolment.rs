@@ -1,9 +1,9 @@
 //! Staff enrol a person by hand (before the monthly orientation file) and choose or
 //! change their référent; the file shows who followed them, and since when.
 
-use super::scope::{agency_of, counsellors};
+use super::scope::{counsellors, working_agency};
 use super::{allocataire_for, change, AppState, Names};
-use crate::domain::authz::{check, check_action, Action, Target};
+use crate::domain::authz::Action;
 use crate::domain::enrolment::AllocataireInput;
 use crate::domain::error::AppError;
 use crate::domain::inputs::parse_date;
@@ -33,9 +33,7 @@ async fn referent_in(
 
 /// The form to enrol someone: the agency's counsellors to choose a référent from.
 pub async fn form(st: &AppState, actor: &Actor) -> Result<EnrolView, AppError> {
-    check_action(actor, Action::EnrolAllocataire)?;
-    let agency = agency_of(st, actor, None).await?;
-    check(actor, Action::EnrolAllocataire, Target::agency(agency))?;
+    let agency = working_agency(st, actor, Action::EnrolAllocataire).await?;
     Ok(EnrolView {
         counsellors: counsellors(st, agency)
             .await?
@@ -51,9 +49,7 @@ pub async fn enrol(
     input: AllocataireInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
-    check_action(actor, Action::EnrolAllocataire)?;
-    let agency = agency_of(st, actor, None).await?;
-    check(actor, Action::EnrolAllocataire, Target::agency(agency))?;
+    let agency = working_agency(st, actor, Action::EnrolAllocataire).await?;
     input.validate()?;
     let orientation = parse_date(&input.orientation_date)
         .ok_or_else(|| AppError::field("orientation_date", &tr!("agenda-invalid-date")))?;

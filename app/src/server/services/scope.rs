@@ -46,6 +46,19 @@ pub async fn agency_of(
         .ok_or(AppError::NotFound)
 }
 
+/// The agency a staff page of `action` works on (the actor's own, or the one the admin
+/// chose), once the matrix allows the action there.
+pub async fn working_agency(
+    st: &AppState,
+    actor: &Actor,
+    action: Action,
+) -> Result<AgencyId, AppError> {
+    check_action(actor, action)?;
+    let agency = agency_of(st, actor, None).await?;
+    check(actor, action, Target::agency(agency))?;
+    Ok(agency)
+}
+
 /// The département admin picks the agency the staff pages work on: checked by the matrix
 /// and against the agencies that exist; the caller keeps the choice in the session.
 pub async fn choose_agency(

@@ -3,7 +3,7 @@
 //! own password. Disabling ends every session at once.
 
 use super::auth::SessionAuth;
-use super::scope::{agency_of, staff_parts};
+use super::scope::{staff_parts, working_agency};
 use super::{change, internal, AppState};
 use crate::domain::authz::{check, check_action, Action, Target};
 use crate::domain::error::AppError;
@@ -85,9 +85,7 @@ fn giver(actor: &Actor) -> Result<StaffRole, AppError> {
 }
 
 pub async fn team(st: &AppState, actor: &Actor) -> Result<TeamView, AppError> {
-    check_action(actor, Action::ManageStaff)?;
-    let agency = agency_of(st, actor, None).await?;
-    check(actor, Action::ManageStaff, Target::agency(agency))?;
+    let agency = working_agency(st, actor, Action::ManageStaff).await?;
     let (me, _) = staff_parts(actor)?;
     let role = giver(actor)?;
     let name = st
@@ -173,9 +171,7 @@ pub async fn create(
     input: StaffInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
-    check_action(actor, Action::ManageStaff)?;
-    let agency = agency_of(st, actor, None).await?;
-    check(actor, Action::ManageStaff, Target::agency(agency))?;
+    let agency = working_agency(st, actor, Action::ManageStaff).await?;
     input.validate()?;
     if !may_give_role(giver(actor)?, input.role()) {
         return Err(AppError::field("role", &tr!("team-role-not-yours")));

@@ -17,6 +17,30 @@ impl FromRow<'_, AnyRow> for ReferentChange {
 }
 
 impl SqlStore {
+    /// Writes one allocataire's file (its id returned) inside the caller's transaction.
+    pub(super) async fn insert_allocataire(
+        tx: &mut Tx,
+        p: &AllocataireRow,
+        now: i64,
+    ) -> StoreResult<AllocataireId> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO allocataires (agency_id, counsellor_id, numero, first_name, last_name, phone, email, orientation_date, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(p.agency_id.0)
+        .bind(p.counsellor_id.map(i64::from))
+        .bind(&p.numero)
+        .bind(&p.first_name)
+        .bind(&p.last_name)
+        .bind(&p.phone)
+        .bind(&p.email)
+        .bind(p.orientation_date.to_string())
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(AllocataireId(id))
+    }
+
     async fn insert_referent_change(
         tx: &mut Tx,
         person: AllocataireId,
@@ -47,28 +71,14 @@ impl EnrolmentStore for SqlStore {
         audit: Option<&NewAudit>,
     ) -> StoreResult<AllocataireId> {
         let mut tx = self.write_tx().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO allocataires (agency_id, counsellor_id, numero, first_name, last_name, phone, email, orientation_date, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(p.agency_id.0)
-        .bind(p.counsellor_id.map(i64::from))
-        .bind(&p.numero)
-        .bind(&p.first_name)
-        .bind(&p.last_name)
-        .bind(&p.phone)
-        .bind(&p.email)
-        .bind(p.orientation_date.to_string())
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| match &e {
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                StoreError::Conflict(Conflict::NumeroTaken)
-            }
-            _ => StoreError::Database(e),
-        })?;
-        let id = AllocataireId(id);
+        let id = Self::insert_allocataire(&mut tx, p, now)
+            .await
+            .map_err(|e| match e {
+                StoreError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                    StoreError::Conflict(Conflict::NumeroTaken)
+                }
+                other => other,
+            })?;
         Self::insert_referent_change(&mut tx, id, p.counsellor_id, by, now).await?;
         // The entry names the file, known only now.
         let entry = audit.map(|a| NewAudit {

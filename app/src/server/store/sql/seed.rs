@@ -44,21 +44,7 @@ impl SeedStore for SqlStore {
     async fn insert_allocataires(&self, rows: &[AllocataireRow], now: i64) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         for p in rows {
-            sqlx::query(
-                "INSERT INTO allocataires (agency_id, counsellor_id, numero, first_name, last_name, phone, email, orientation_date, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(p.agency_id.0)
-            .bind(p.counsellor_id.map(i64::from))
-            .bind(&p.numero)
-            .bind(&p.first_name)
-            .bind(&p.last_name)
-            .bind(&p.phone)
-            .bind(&p.email)
-            .bind(p.orientation_date.to_string())
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            Self::insert_allocataire(&mut tx, p, now).await?;
         }
         tx.commit().await?;
         Ok(())
