@@ -124,6 +124,19 @@ test('manager: booking rules, a closure day, the audit trail and a new counsello
     await a11y.check('team after the first sign-in');
   });
 
+  await test.step('on a desk screen the week is a grid, today marked', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/pro/agenda?semaine=1');
+    const grid = page.getByRole('region', { name: 'La semaine, une colonne par jour et une ligne par demi-heure' });
+    await expect(grid).toBeVisible();
+    await expect(grid.getByRole('columnheader')).toHaveCount(8);
+    await expect(grid.locator('th[aria-current="date"]')).toHaveCount(1);
+    await a11y.check('week agenda at 1280 px');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect(grid).toBeHidden();
+    await a11y.check('week agenda at 360 px: the day list');
+  });
+
   await test.step('sign out', async () => {
     await signOut(page, a11y, /\/pro\/connexion$/);
   });

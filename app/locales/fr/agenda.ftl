@@ -10,6 +10,12 @@ agenda-invalid-duration = La durée va de 10 à 240 minutes.
 agenda-invalid-until = Saisissez une heure de fin valide (hh:mm).
 agenda-until-too-early = L'heure de fin doit laisser la place d'au moins un créneau.
 agenda-date-past = Cette date est passée : choisissez une date à venir.
+# The week grid: $time the start, $name the person, $counsellor who holds a free slot.
+agenda-grid-appointment = { $time } · { $name }
+agenda-grid-free = { $time } libre · { $counsellor }
+agenda-grid-caption = La semaine, une colonne par jour et une ligne par demi-heure
+agenda-grid-time = Heure
+agenda-grid-today = aujourd'hui
 agenda-date-holiday = Ce jour est férié ou l'agence est fermée : aucun créneau n'est ouvert ce jour-là.
 agenda-too-many-slots = Trop de créneaux d'un coup (500 au plus).
 agenda-slots-opened-one = 1 créneau ouvert.

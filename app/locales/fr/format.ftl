@@ -19,6 +19,16 @@ format-month-10 = octobre
 format-month-11 = novembre
 format-month-12 = décembre
 format-date = { $weekday } { $day } { $month } { $year }
+format-weekday-short-1 = lun.
+format-weekday-short-2 = mar.
+format-weekday-short-3 = mer.
+format-weekday-short-4 = jeu.
+format-weekday-short-5 = ven.
+format-weekday-short-6 = sam.
+format-weekday-short-7 = dim.
+# $day and $month have two digits.
+format-date-short = { $day }/{ $month }/{ $year }
+format-day-short = { $weekday } { $day }/{ $month }
 format-time-hour = { $hour } h
 format-time = { $hour } h { $minute }
 format-date-time = { $date } à { $time }

@@ -16,6 +16,15 @@ const WEEKDAYS: [&str; 7] = [
     "format-weekday-6",
     "format-weekday-7",
 ];
+const WEEKDAYS_SHORT: [&str; 7] = [
+    "format-weekday-short-1",
+    "format-weekday-short-2",
+    "format-weekday-short-3",
+    "format-weekday-short-4",
+    "format-weekday-short-5",
+    "format-weekday-short-6",
+    "format-weekday-short-7",
+];
 const MONTHS: [&str; 12] = [
     "format-month-1",
     "format-month-2",
@@ -63,6 +72,47 @@ pub fn date_in(lang: Lang, d: NaiveDate) -> String {
 
 pub fn date(d: NaiveDate) -> String {
     date_in(Lang::current(), d)
+}
+
+/// "27/09/2026", for staff tables.
+pub fn short_date(d: NaiveDate) -> String {
+    text(
+        Lang::current(),
+        "format-date-short",
+        &[
+            ("day", format!("{:02}", d.day()).into()),
+            ("month", format!("{:02}", d.month()).into()),
+            ("year", d.year().into()),
+        ],
+    )
+}
+
+/// "lun. 30/11", a column of the week agenda.
+pub fn weekday_short(d: NaiveDate) -> String {
+    let lang = Lang::current();
+    text(
+        lang,
+        "format-day-short",
+        &[
+            (
+                "weekday",
+                text(
+                    lang,
+                    WEEKDAYS_SHORT[d.weekday().num_days_from_monday() as usize],
+                    &[],
+                )
+                .into(),
+            ),
+            ("day", format!("{:02}", d.day()).into()),
+            ("month", format!("{:02}", d.month()).into()),
+        ],
+    )
+}
+
+/// Minutes since midnight, Paris time.
+pub fn minute_of_day(secs: i64) -> u32 {
+    let t = paris(secs);
+    t.hour() * 60 + t.minute()
 }
 
 /// "14 h 30", "9 h"

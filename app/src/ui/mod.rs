@@ -22,6 +22,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // Pages without a checked form load no WASM at all.
     #[allow(unused_mut)]
     let mut islands = true;
+    // Staff pages use a desk screen's width.
+    #[allow(unused_mut)]
+    let mut staff_page = false;
     #[cfg(feature = "ssr")]
     {
         // Per-request values the server's middleware left in the request extensions.
@@ -33,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 provide_context(flash.clone());
             }
             islands = crate::pages::has_islands(parts.uri.path());
+            staff_page = crate::pages::audience(parts.uri.path()) == crate::pages::Audience::Staff;
         }
     }
     // The language negotiated by the middleware, for every component of the page.
@@ -50,7 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 {islands.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
-            <body>
+            <body class=staff_page.then_some("staff")>
                 <App />
             </body>
         </html>

@@ -6,10 +6,34 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaDay {
     pub day: String,
+    pub today: bool,
     /// « Jour férié : Noël… » when the day is a public holiday.
     pub holiday: Option<String>,
     pub appointments: Vec<AppointmentView>,
     pub free_slots: Vec<SlotView>,
+}
+
+/// One thing in a cell of the week grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridItem {
+    /// "appointment" or "slot" (a free slot).
+    pub kind: String,
+    /// « 9 h 45 · MARTIN Camille » or « 9 h 45 libre · Nadia Benali ».
+    pub text: String,
+    /// An appointment's status ("booked", "attended"…), for its badge colour.
+    pub status: String,
+    /// The person's file, for an appointment.
+    pub file: Option<i64>,
+}
+
+/// The week as a grid for desk screens: a column per day, a row per half hour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaGrid {
+    /// Each column: its label (« lun. 30/11 »), the day (2026-11-30) and whether it is
+    /// today.
+    pub days: Vec<(String, String, bool)>,
+    /// Each row's time (« 9 h ») and its cells, one per day.
+    pub rows: Vec<(String, Vec<Vec<GridItem>>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +53,8 @@ pub struct AgendaView {
     pub counsellors: Vec<Counsellor>,
     pub selected: Option<i64>,
     pub days: Vec<AgendaDay>,
+    /// The week view's grid (None for a day).
+    pub grid: Option<AgendaGrid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

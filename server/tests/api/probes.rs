@@ -867,3 +867,84 @@ async fn slots_are_offered_three_days_at_a_time_then_later_ones(db: Db) {
     );
 }
 on_both!(slots_are_offered_three_days_at_a_time_then_later_ones);
+
+async fn the_week_agenda_is_a_grid_of_half_hours_with_today_marked(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let person = app.allocataire(f.people1[12]).await;
+    app.book(&person, f.slots1[0], "sur_place", "grid-0001")
+        .await;
+    let starts = app
+        .scalar(&format!(
+            "SELECT starts_at FROM slots WHERE id = {}",
+            f.slots1[0]
+        ))
+        .await;
+    let day = app::server::format::day_of(starts);
+    let staff = app.staff("c1@test.fr").await;
+    let week = |d: String| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            let (status, v) = app
+                .call(
+                    staff,
+                    "/api/pro/agenda",
+                    &[("semaine", "1"), ("jour", d.as_str())],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{v}");
+            v
+        }
+    };
+    let v = week(day.to_string()).await;
+    let grid = &v["grid"];
+    assert_eq!(grid["days"].as_array().map_or(0, Vec::len), 7, "{grid}");
+    let col = grid["days"]
+        .as_array()
+        .and_then(|d| d.iter().position(|d| d[1] == day.to_string()))
+        .expect("the day is a column");
+    // 10:00 UTC is 11:00 in Paris in winter (12:00 in summer): one row per half hour.
+    let rows = grid["rows"].as_array().cloned().unwrap_or_default();
+    assert!(rows.len() >= 21, "8 h to 18 h 30 at least: {}", rows.len());
+    let cell = rows
+        .iter()
+        .find_map(|r| {
+            r[1][col]
+                .as_array()
+                .filter(|items| items.iter().any(|i| i["kind"] == "appointment"))
+                .cloned()
+        })
+        .expect("the rendez-vous is in its day's column");
+    assert!(
+        cell[0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Personne12")),
+        "{cell:?}"
+    );
+    assert_eq!(cell[0]["file"], f.people1[12]);
+    // Today's week marks today, once; a day view has no grid.
+    let today = week(chrono::Utc::now().date_naive().to_string()).await;
+    let marked = today["grid"]["days"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d[2] == true).count());
+    assert_eq!(marked, 1);
+    let (_, day_view) = app.call(&staff, "/api/pro/agenda", &[]).await;
+    assert!(day_view["grid"].is_null());
+    let (_, html) = app.page(&staff, "/pro/agenda?semaine=1").await;
+    assert!(html.contains(r#"<table class="grid">"#), "{html}");
+    assert!(html.contains(r#"aria-current="date""#));
+    assert!(
+        html.contains(r#"<body class="staff">"#),
+        "staff pages use the width"
+    );
+    // The file active writes short dates on one line.
+    let (_, list) = app.call(&staff, "/api/pro/allocataires", &[]).await;
+    let orientation = list["lines"][0]["orientation"].as_str().unwrap_or("");
+    assert!(
+        orientation.len() == 10
+            && orientation.as_bytes()[2] == b'/'
+            && orientation.as_bytes()[5] == b'/',
+        "{orientation}"
+    );
+}
+on_both!(the_week_agenda_is_a_grid_of_half_hours_with_today_marked);

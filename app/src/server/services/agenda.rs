@@ -14,7 +14,9 @@ use crate::pages;
 use crate::server::format;
 use crate::server::store::{NewSlot, StaffRow};
 use crate::tr;
-use crate::views::{AgendaDay, AgendaView, AppointmentView, Done, SlotView, SlotsView};
+use crate::views::{
+    AgendaDay, AgendaGrid, AgendaView, AppointmentView, Done, GridItem, SlotView, SlotsView,
+};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use validator::Validate;
 
@@ -59,6 +61,7 @@ pub async fn agenda(
         );
         out.push(AgendaDay {
             day: format::date(d),
+            today: d == format::today(now),
             holiday: closed_label(d, &closures),
             appointments: rows
                 .iter()
@@ -81,8 +84,46 @@ pub async fn agenda(
                 .collect(),
         });
     }
+    let grid = week.then(|| {
+        let appointments: Vec<(i64, GridItem)> = rows
+            .iter()
+            .map(|r| {
+                let a = &r.appointment;
+                (
+                    a.starts_at,
+                    GridItem {
+                        kind: "appointment".into(),
+                        text: tr!(
+                            "agenda-grid-appointment",
+                            time = format::time(a.starts_at),
+                            name = &r.allocataire_name
+                        ),
+                        status: a.status.as_str().into(),
+                        file: Some(a.allocataire_id.0),
+                    },
+                )
+            })
+            .collect();
+        let free = slots.iter().filter(|s| !s.booked).map(|s| {
+            (
+                s.starts_at,
+                GridItem {
+                    kind: "slot".into(),
+                    text: tr!(
+                        "agenda-grid-free",
+                        time = format::time(s.starts_at),
+                        counsellor = names.of(s.counsellor_id)
+                    ),
+                    status: String::new(),
+                    file: None,
+                },
+            )
+        });
+        week_grid(start, appointments.into_iter().chain(free).collect(), now)
+    });
     let step = Duration::days(days);
     Ok(AgendaView {
+        grid,
         title: if week {
             tr!("agenda-week-of", date = format::date(start))
         } else {
@@ -96,6 +137,54 @@ pub async fn agenda(
         selected: sel.selected.map(|s| s.0),
         days: out,
     })
+}
+
+/// Lays a week's items (start, item) out in half-hour rows, from 8 h to 18 h 30 at least,
+/// widened to hold anything earlier or later; each cell in time order.
+fn week_grid(start: NaiveDate, mut items: Vec<(i64, GridItem)>, now: DateTime<Utc>) -> AgendaGrid {
+    items.sort_by_key(|(at, _)| *at);
+    let half = |at: i64| format::minute_of_day(at) / 30;
+    let first = items
+        .iter()
+        .map(|(at, _)| half(*at))
+        .min()
+        .unwrap_or(16)
+        .min(16);
+    let last = items
+        .iter()
+        .map(|(at, _)| half(*at))
+        .max()
+        .unwrap_or(37)
+        .max(37);
+    let today = format::today(now);
+    let days: Vec<NaiveDate> = (0..7).map(|i| start + Duration::days(i)).collect();
+    let mut rows: Vec<(String, Vec<Vec<GridItem>>)> = (first..=last)
+        .map(|h| {
+            let time = format::local(
+                start,
+                chrono::NaiveTime::from_hms_opt(h / 2, (h % 2) * 30, 0).unwrap_or_default(),
+            )
+            .map(format::time)
+            .unwrap_or_default();
+            (time, vec![Vec::new(); 7])
+        })
+        .collect();
+    for (at, item) in items {
+        let day = format::day_of(at);
+        if let (Some(col), Some(row)) = (
+            days.iter().position(|d| *d == day),
+            rows.get_mut(usize::try_from(half(at).saturating_sub(first)).unwrap_or(usize::MAX)),
+        ) {
+            row.1[col].push(item);
+        }
+    }
+    AgendaGrid {
+        days: days
+            .iter()
+            .map(|d| (format::weekday_short(*d), d.to_string(), *d == today))
+            .collect(),
+        rows,
+    }
 }
 
 pub async fn slots_page(

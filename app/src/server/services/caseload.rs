@@ -36,8 +36,9 @@ fn caseload_line(
             .counsellor_id
             .and_then(|c| names.get(c))
             .map_or_else(|| tr!("caseload-unassigned"), str::to_string),
-        orientation: format::date(orientation),
-        deadline: format::date(deadline::first_meeting_deadline(orientation)),
+        // Staff tables: short dates (27/09/2026), on one line.
+        orientation: format::short_date(orientation),
+        deadline: format::short_date(deadline::first_meeting_deadline(orientation)),
         flag: match flag {
             DeadlineFlag::Late => "late",
             DeadlineFlag::DueSoon => "due_soon",
@@ -58,7 +59,13 @@ fn caseload_line(
             ),
             _ => crate::i18n::t(flag.label_key()),
         },
-        next: row.next_appointment_at.map(format::date_time),
+        next: row.next_appointment_at.map(|at| {
+            format!(
+                "{} {}",
+                format::short_date(format::day_of(at)),
+                format::time(at)
+            )
+        }),
     }
 }
 

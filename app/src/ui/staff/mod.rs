@@ -167,6 +167,45 @@ fn AgendaItem(a: AppointmentView) -> impl IntoView {
     }
 }
 
+/// The week on a desk screen: a column per day (its header opens the day, with the
+/// outcome forms), a row per half hour, rendez-vous and free slots at once, today marked.
+/// Phones get the day list below instead (CSS hides the grid under 60 rem).
+#[component]
+fn WeekGrid(grid: crate::views::AgendaGrid, selected: String) -> impl IntoView {
+    view! {
+        <div class="week-grid table-wrap" tabindex="0" role="region" aria-label=tr!("agenda-grid-caption")>
+            <table class="grid">
+                <caption class="sr-only">{tr!("agenda-grid-caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr!("agenda-grid-time")}</th>
+                        {grid.days.iter().map(|(label, day, today)| view! {
+                            <th scope="col" class:today=*today aria-current=today.then_some("date")>
+                                <a href=format!("{}?jour={day}{selected}", pages::AGENDA)>{label.clone()}</a>
+                            </th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {grid.rows.into_iter().map(|(time, cells)| view! {
+                        <tr>
+                            <th scope="row">{time}</th>
+                            {cells.into_iter().zip(grid.days.iter().map(|d| d.2)).map(|(items, today)| view! {
+                                <td class:today=today>
+                                    {items.into_iter().map(|i| match i.file {
+                                        Some(id) => view! { <a class=format!("cell cell-{} badge-{}", i.kind, i.status) href=pages::file(id) translate="no">{i.text}</a> }.into_any(),
+                                        None => view! { <span class=format!("cell cell-{}", i.kind)>{i.text}</span> }.into_any(),
+                                    }).collect_view()}
+                                </td>
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 pub fn Agenda() -> impl IntoView {
     let (day, week, who) = (
@@ -196,11 +235,12 @@ pub fn Agenda() -> impl IntoView {
                     <a href=format!("{}?jour={}{wk}{sel}", pages::AGENDA, v.next)>{tr!("staff-agenda-next")}</a>
                 </nav>
                 <CounsellorFilter path=pages::AGENDA counsellors=v.counsellors.clone() selected=v.selected all=true extra=extra />
+                {v.grid.clone().map(|g| view! { <WeekGrid grid=g selected=sel.clone() /> })}
                 {v.days.into_iter().map(|d| {
                     let empty = d.appointments.is_empty() && d.free_slots.is_empty();
                     view! {
                         <section class="day-block">
-                            <h2>{d.day}</h2>
+                            <h2 class:today=d.today aria-current=d.today.then_some("date")>{d.day}{d.today.then(|| format!(" · {}", tr!("agenda-grid-today")))}</h2>
                             {d.holiday.map(|h| view! { <p class="notice">{h}</p> })}
                             {empty.then(|| view! { <p>{tr!("staff-agenda-nothing")}</p> })}
                             {(!d.appointments.is_empty()).then(|| view! {
