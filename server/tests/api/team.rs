@@ -321,3 +321,68 @@ async fn staff_change_their_own_password_and_their_other_sessions_end(db: Db) {
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 on_both!(staff_change_their_own_password_and_their_other_sessions_end);
+
+async fn the_admin_creates_a_manager_and_a_new_link_voids_the_previous_one(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let admin = app.staff("admin@test.fr").await;
+    // The admin works on the agency they picked: agency 2.
+    let (status, _) = app
+        .call(
+            &admin,
+            "/api/pro/agence",
+            &[("agency_id", app.f.agency2.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, team) = app.call(&admin, "/api/pro/equipe", &[]).await;
+    let roles = team["roles"].to_string();
+    assert!(
+        roles.contains("manager") && roles.contains("referent"),
+        "{roles}"
+    );
+    let (status, body) = app
+        .call(
+            &admin,
+            "/api/pro/equipe/ajouter",
+            &[
+                ("first_name", "Samira"),
+                ("last_name", "Durand"),
+                ("email", "samira.durand@ali.test"),
+                ("title", "Responsable adjointe"),
+                ("role", "manager"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let first = link_token(&app, "samira.durand@ali.test", "Votre compte").await;
+    let id = app
+        .scalar("SELECT id FROM staff WHERE email = 'samira.durand@ali.test'")
+        .await;
+    assert_eq!(
+        app.scalar(&format!("SELECT agency_id FROM staff WHERE id = {id}"))
+            .await,
+        app.f.agency2
+    );
+    // A second link: the first one no longer works, the second does.
+    let (status, _) = app
+        .call(
+            &admin,
+            "/api/pro/equipe/lien",
+            &[("member_id", id.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let second = link_token(&app, "samira.durand@ali.test", "nouveau mot de passe").await;
+    assert_ne!(first, second);
+    let (_, status, _) = choose(&app, &first, NEW).await;
+    assert_eq!(status, StatusCode::CONFLICT, "the first link is void");
+    let (_, status, body) = choose(&app, &second, NEW).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // She manages agency 2's team, not agency 1's.
+    let (samira, status) = sign_in(&app, "samira.durand@ali.test", NEW).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, hers) = app.call(&samira, "/api/pro/equipe", &[]).await;
+    assert!(hers["members"].to_string().contains("c3@test.fr"), "{hers}");
+    assert!(!hers["members"].to_string().contains("c1@test.fr"));
+}
+on_both!(the_admin_creates_a_manager_and_a_new_link_voids_the_previous_one);
