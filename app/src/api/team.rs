@@ -58,7 +58,7 @@ pub async fn send_password_link(member_id: i64) -> Result<Done, AppError> {
 pub async fn choose_password(#[server(flatten)] input: PasswordInput) -> Result<Done, AppError> {
     let st = ctx::state()?;
     let token: Option<String> = ctx::session_get(ctx::RESET_KEY).await?;
-    let done = svc::reset_with_link(&st, token, input, ctx::now()).await?;
+    let done = svc::reset_with_link(&st, &ctx::client(), token, input, ctx::now()).await?;
     ctx::session_take::<String>(ctx::RESET_KEY).await?;
     Ok(done)
 }

@@ -9,7 +9,12 @@ use validator::{Validate, ValidationError};
 
 fn valid_numero(value: &str) -> Result<(), ValidationError> {
     let v = value.trim();
-    if (5..=12).contains(&v.len()) && v.chars().all(|c| c.is_ascii_digit()) {
+    // A numéro that reads as a phone number (0612345678) could never sign anyone in: the
+    // sign-in form takes it for the phone.
+    if (5..=12).contains(&v.len())
+        && v.chars().all(|c| c.is_ascii_digit())
+        && normalize_phone(v).is_none()
+    {
         Ok(())
     } else {
         Err(err("numero", "form-numero-invalid"))
@@ -111,6 +116,10 @@ mod tests {
         for bad in [
             AllocataireInput {
                 numero: "12a45".into(),
+                ..person()
+            },
+            AllocataireInput {
+                numero: "0612345678".into(),
                 ..person()
             },
             AllocataireInput {

@@ -196,6 +196,27 @@ async fn disabling_an_account_ends_its_sessions_at_once_and_its_links(db: Db) {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
+    // Counsellor 2 has a free slot in ten days.
+    let mut day = chrono::Utc::now().date_naive() + chrono::Duration::days(10);
+    while !app::domain::calendar::is_working_day(day) {
+        day += chrono::Duration::days(1);
+    }
+    let (status, body) = app
+        .call(
+            &manager,
+            "/api/pro/creneaux/ouvrir",
+            &[
+                ("counsellor_id", id.as_str()),
+                ("date", day.to_string().as_str()),
+                ("time", "15:00"),
+                ("duration", "30"),
+                ("sur_place", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let open = format!("SELECT COUNT(*) FROM slots WHERE counsellor_id = {id} AND status = 'open'");
+    assert_eq!(app.scalar(&open).await, 1);
     let (status, _) = app
         .call(
             &manager,
@@ -204,6 +225,11 @@ async fn disabling_an_account_ends_its_sessions_at_once_and_its_links(db: Db) {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        app.scalar(&open).await,
+        0,
+        "nobody can book a disabled counsellor"
+    );
     let (status, _) = app.call(&c2, "/api/pro/agenda", &[]).await;
     assert_eq!(
         status,

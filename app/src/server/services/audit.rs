@@ -16,12 +16,13 @@ use chrono::{DateTime, Duration, Utc};
 pub const PER_PAGE: i64 = 50;
 
 /// The kinds of entry a manager filters on: (action prefix, catalogue key of its label).
-const KINDS: [(&str, &str); 7] = [
+const KINDS: [(&str, &str); 8] = [
     ("allocataire.read", "audit-kind-file-read"),
     ("caseload.read", "audit-kind-caseload-read"),
     ("appointment.", "audit-kind-appointment"),
     ("slots.", "audit-kind-slots"),
     ("agency.", "audit-kind-agency"),
+    ("staff.", "audit-kind-staff"),
     ("outbox.read", "audit-kind-outbox"),
     ("signin.", "audit-kind-signin"),
 ];
@@ -36,6 +37,16 @@ fn action_label(action: &str) -> String {
         "appointment.move" => "audit-action-move",
         "appointment.cancel" => "audit-action-cancel",
         "appointment.outcome" => "audit-action-outcome",
+        "appointment.relance" => "audit-action-relance",
+        "allocataire.enrol" => "audit-action-enrol",
+        "allocataire.referent" => "audit-action-referent",
+        "staff.create" => "audit-action-staff-create",
+        "staff.update" => "audit-action-staff-update",
+        "staff.disable" => "audit-action-staff-disable",
+        "staff.enable" => "audit-action-staff-enable",
+        "staff.reset_link" => "audit-action-staff-link",
+        "staff.password_reset" => "audit-action-staff-password-reset",
+        "staff.password_change" => "audit-action-staff-password-change",
         "slots.open" => "audit-action-slots-open",
         "slots.close" => "audit-action-slot-close",
         "slots.absence" => "audit-action-absence",
@@ -176,6 +187,12 @@ mod tests {
             "appointment.move",
             "agency.closure_add",
             "signin.failure",
+            "appointment.relance",
+            "allocataire.enrol",
+            "allocataire.referent",
+            "staff.create",
+            "staff.disable",
+            "staff.password_change",
         ] {
             assert_ne!(action_label(action), action);
         }

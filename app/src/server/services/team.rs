@@ -317,10 +317,13 @@ pub async fn send_reset(
 /// GET): the link is spent, the password set and every session of the account ends.
 pub async fn reset_with_link(
     st: &AppState,
+    client: &str,
     token: Option<String>,
     input: PasswordInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
+    // Each try costs an argon2 hash: limited per client address like a sign-in.
+    st.limits.sign_in(client)?;
     input.validate()?;
     check_not_common(&input.password)?;
     let expired = || AppError::Conflict(tr!("team-link-expired"));
@@ -353,6 +356,8 @@ pub async fn change_own_password(
     let (me, _) = staff_parts(actor)?;
     input.validate()?;
     let s = st.store.staff(me).await?.ok_or(AppError::NotSignedIn)?;
+    // Guessing the current password from a stolen session is slowed like a sign-in.
+    st.limits.staff_account(&s.email)?;
     let (hash, current) = (s.password_hash.clone(), input.current.clone());
     let ok = tokio::task::spawn_blocking(move || crypto::verify_password(&hash, &current))
         .await

@@ -127,6 +127,15 @@ impl TeamStore for SqlStore {
             return Ok(false);
         }
         if disabled {
+            // Nobody can book a disabled counsellor's free slots any more.
+            sqlx::query(
+                "UPDATE slots SET status = 'closed' WHERE counsellor_id = $1 AND status = 'open' AND starts_at > $2 \
+                 AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.slot_id = slots.id AND b.status = 'booked')",
+            )
+            .bind(id.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             // A disabled account's links stop working too.
             sqlx::query(
                 "UPDATE password_resets SET used_at = $2 WHERE staff_id = $1 AND used_at IS NULL",
