@@ -55,6 +55,19 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
     })
 }
 
+/// argon2 is CPU-bound: these run it off the async workers.
+pub async fn hash_password_off_thread(password: String) -> Option<String> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .ok()
+}
+
+pub async fn verify_password_off_thread(hash: String, password: String) -> bool {
+    tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .unwrap_or(false)
+}
+
 /// A hash to verify against when the account does not exist, so that timing does not
 /// tell whether an e-mail is known.
 pub fn dummy_password_hash() -> &'static str {

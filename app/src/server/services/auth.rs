@@ -359,10 +359,7 @@ pub async fn staff_sign_in(
         .unwrap_or(crypto::dummy_password_hash())
         .to_string();
     let password = input.password.clone();
-    // argon2 is CPU-bound: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || crypto::verify_password(&hash, &password))
-        .await
-        .unwrap_or(false);
+    let ok = crypto::verify_password_off_thread(hash, password).await;
     match staff {
         Some(s) if ok && !s.disabled => {
             audit_as(

@@ -44,10 +44,9 @@ fn check_not_common(password: &str) -> Result<(), AppError> {
 }
 
 async fn hash_off_thread(password: String) -> Result<String, AppError> {
-    // argon2 is CPU-bound: keep it off the async workers.
-    tokio::task::spawn_blocking(move || crypto::hash_password(&password))
+    crypto::hash_password_off_thread(password)
         .await
-        .map_err(|_| internal("password hashing task failed"))
+        .ok_or_else(|| internal("password hashing task failed"))
 }
 
 /// (value, label) of the roles `giver` may give.
@@ -359,9 +358,7 @@ pub async fn change_own_password(
     // Guessing the current password from a stolen session is slowed like a sign-in.
     st.limits.staff_account(&s.email)?;
     let (hash, current) = (s.password_hash.clone(), input.current.clone());
-    let ok = tokio::task::spawn_blocking(move || crypto::verify_password(&hash, &current))
-        .await
-        .unwrap_or(false);
+    let ok = crypto::verify_password_off_thread(hash, current).await;
     if !ok {
         return Err(AppError::field("current", &tr!("auth-wrong-password")));
     }

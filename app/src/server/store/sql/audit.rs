@@ -1,4 +1,4 @@
-use super::{SqlStore, Tx};
+use super::{like_escaped, SqlStore, Tx};
 use crate::domain::AgencyId;
 use crate::server::store::{AuditFilter, AuditRow, AuditStore, NewAudit, StoreResult};
 use async_trait::async_trait;
@@ -39,11 +39,6 @@ impl SqlStore {
         }
         Ok(())
     }
-}
-
-/// `%` and `_` typed by a manager are plain characters in a LIKE pattern (escaped with `!`).
-fn like_escaped(s: &str) -> String {
-    s.replace('!', "!!").replace('%', "!%").replace('_', "!_")
 }
 
 #[async_trait]

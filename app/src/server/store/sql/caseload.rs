@@ -1,4 +1,4 @@
-use super::SqlStore;
+use super::{like_escaped, SqlStore, CASELOAD_COLUMNS};
 use crate::domain::inputs::normalize_phone;
 use crate::domain::{AgencyId, AllocataireId, StaffId};
 use crate::server::store::caseload::*;
@@ -7,20 +7,15 @@ use async_trait::async_trait;
 
 /// The derived table `c`: every active person of agency `$2` (of counsellor `$3`, if
 /// set) with their next booked rendez-vous after `$1` (now) and their attended count.
-const LINES: &str = "(SELECT p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.phone, p.email, p.orientation_date, p.disabled, p.session_epoch, \
-       (SELECT MIN(a.starts_at) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'booked' AND a.starts_at >= $1) AS next_appointment_at, \
-       (SELECT COUNT(*) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'attended') AS attended_count \
-     FROM allocataires p WHERE p.disabled = 0 AND p.agency_id = $2 AND ($3 IS NULL OR p.counsellor_id = $3)) c";
+fn lines() -> String {
+    format!("(SELECT {CASELOAD_COLUMNS} FROM allocataires p WHERE p.disabled = 0 AND p.agency_id = $2 AND ($3 IS NULL OR p.counsellor_id = $3)) c")
+}
 
 /// The search (`$4` name pattern, `$5` numéro prefix, `$6` phone digits pattern; a NULL
 /// pattern matches nothing, all NULL: no search).
 const SEARCH: &str = "(($4 IS NULL AND $5 IS NULL AND $6 IS NULL) OR LOWER(c.last_name) LIKE $4 ESCAPE '!' OR LOWER(c.first_name) LIKE $4 ESCAPE '!' \
      OR LOWER(c.first_name || ' ' || c.last_name) LIKE $4 ESCAPE '!' OR LOWER(c.last_name || ' ' || c.first_name) LIKE $4 ESCAPE '!' \
      OR c.numero LIKE $5 ESCAPE '!' OR c.phone LIKE $6 ESCAPE '!')";
-
-fn like_escaped(s: &str) -> String {
-    s.replace('!', "!!").replace('%', "!%").replace('_', "!_")
-}
 
 /// The search's patterns: (name, numéro, phone). A search of digits looks in numéros and
 /// phones; any other text in names.
@@ -59,7 +54,8 @@ impl CaseloadStore for SqlStore {
             "SELECT COUNT(*), COALESCE(SUM(CASE WHEN {late} THEN 1 ELSE 0 END), 0), \
              COALESCE(SUM(CASE WHEN {due} THEN 1 ELSE 0 END), 0), \
              COALESCE(SUM(CASE WHEN c.counsellor_id IS NULL THEN 1 ELSE 0 END), 0) \
-             FROM {LINES} WHERE {SEARCH}"
+             FROM {} WHERE {SEARCH}",
+            lines()
         ))
         .bind(q.now)
         .bind(q.agency.0)
@@ -84,7 +80,8 @@ impl CaseloadStore for SqlStore {
         // $7 and $8 are bound even when the filter does not use them (PostgreSQL needs
         // every parameter typed): `$7 = $7` keeps them in the statement.
         let rows: Vec<CaseloadRow> = sqlx::query_as(&format!(
-            "SELECT * FROM {LINES} WHERE {SEARCH} AND ({filter}) AND $7 = $7 AND $8 = $8 ORDER BY {order} LIMIT $9 OFFSET $10"
+            "SELECT * FROM {} WHERE {SEARCH} AND ({filter}) AND $7 = $7 AND $8 = $8 ORDER BY {order} LIMIT $9 OFFSET $10",
+            lines()
         ))
         .bind(q.now)
         .bind(q.agency.0)
@@ -114,14 +111,11 @@ impl CaseloadStore for SqlStore {
     }
 
     async fn caseload_row(&self, id: AllocataireId, now: i64) -> StoreResult<Option<CaseloadRow>> {
-        Ok(sqlx::query_as(
-            "SELECT p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.phone, p.email, p.orientation_date, p.disabled, p.session_epoch, \
-               (SELECT MIN(a.starts_at) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'booked' AND a.starts_at >= $2) AS next_appointment_at, \
-               (SELECT COUNT(*) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'attended') AS attended_count \
-             FROM allocataires p WHERE p.id = $1",
-        )
-        .bind(id.0)
+        Ok(sqlx::query_as(&format!(
+            "SELECT {CASELOAD_COLUMNS} FROM allocataires p WHERE p.id = $2"
+        ))
         .bind(now)
+        .bind(id.0)
         .fetch_optional(&self.pool)
         .await?)
     }

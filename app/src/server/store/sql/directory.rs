@@ -156,17 +156,15 @@ impl DirectoryStore for SqlStore {
         counsellor_id: Option<StaffId>,
         now: i64,
     ) -> StoreResult<Vec<CaseloadRow>> {
-        Ok(sqlx::query_as(
-            "SELECT p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.phone, p.email, p.orientation_date, p.disabled, p.session_epoch, \
-               (SELECT MIN(a.starts_at) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'booked' AND a.starts_at >= $3) AS next_appointment_at, \
-               (SELECT COUNT(*) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'attended') AS attended_count \
-             FROM allocataires p \
-             WHERE ($1 IS NULL OR p.agency_id = $1) AND ($2 IS NULL OR p.counsellor_id = $2) AND p.disabled = 0 \
+        Ok(sqlx::query_as(&format!(
+            "SELECT {} FROM allocataires p \
+             WHERE ($2 IS NULL OR p.agency_id = $2) AND ($3 IS NULL OR p.counsellor_id = $3) AND p.disabled = 0 \
              ORDER BY p.orientation_date, p.last_name",
-        )
+            super::CASELOAD_COLUMNS
+        ))
+        .bind(now)
         .bind(agency_id.map(i64::from))
         .bind(counsellor_id.map(i64::from))
-        .bind(now)
         .fetch_all(&self.pool)
         .await?)
     }

@@ -102,6 +102,18 @@ fn unknown(column: &str, value: &str) -> sqlx::Error {
     }
 }
 
+/// The columns of a file-active line (`CaseloadRow`) of person `p`: the file, its next
+/// booked rendez-vous from `$1` (now) and how many were attended.
+const CASELOAD_COLUMNS: &str = "p.id, p.agency_id, p.counsellor_id, p.numero, p.first_name, p.last_name, p.phone, p.email, p.orientation_date, p.disabled, p.session_epoch, \
+       (SELECT MIN(a.starts_at) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'booked' AND a.starts_at >= $1) AS next_appointment_at, \
+       (SELECT COUNT(*) FROM appointments a WHERE a.allocataire_id = p.id AND a.status = 'attended') AS attended_count";
+
+/// Text typed by a person, as a LIKE pattern's literal part: `%` and `_` are plain
+/// characters (escaped with `!`, the statements say `ESCAPE '!'`).
+fn like_escaped(s: &str) -> String {
+    s.replace('!', "!!").replace('%', "!%").replace('_', "!_")
+}
+
 /// `column IN (1, 2, 3)` for a list of ids (integers only, so nothing to escape).
 fn in_list<T: Copy + Into<i64>>(column: &str, ids: &[T]) -> String {
     if ids.is_empty() {
