@@ -4,7 +4,8 @@
 # handler reading one row of the same database (server/examples/bare.rs) so the ratio
 # shows the portal's own overhead, booking throughput, server RSS idle and under load.
 # The server runs on CPU 1 and the load generator on CPU 0 (taskset). Runs the release
-# build on a fresh database seeded at full scale (85,000 allocataires, 340 counsellors):
+# build on a fresh database seeded at full scale (90 people per counsellor, 7 to 12
+# counsellors per agency):
 # SQLite by default, PostgreSQL with BENCH_DB=postgres (127.0.0.1:5432, user postgres).
 # Prints Markdown.
 set -euo pipefail
@@ -35,8 +36,8 @@ export DATABASE_URL="$db_url" PORTAIL__HTTP__ADDR="127.0.0.1:$port" PORTAIL__HTT
 
 echo "## Benchmarks — $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $BENCH_DB"
 echo
-seed_out=$(target/release/server seed --scale full | tail -n 1)
-echo "Data: full scale (85,000 allocataires, 340 counsellors, 22 agencies; $seed_out)."
+seed_out=$(target/release/server seed --scale full | paste -sd ' ')
+echo "Data: full scale ($seed_out)."
 echo
 # Demo mode keeps the sign-in code readable in the outbox (the data is already seeded).
 PORTAIL__DEMO=true taskset -c "$SERVER_CPU" target/release/server serve > "$work/server.log" 2>&1 &

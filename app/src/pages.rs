@@ -26,6 +26,10 @@ pub const ENROL: &str = "/pro/inscrire";
 pub const PASSWORD: &str = "/pro/mot-de-passe";
 /// Choosing a password with a link received by e-mail (signed out).
 pub const NEW_PASSWORD: &str = "/mot-de-passe/nouveau";
+/// The allocataire's workshops: the sessions open to them and their own places.
+pub const MY_WORKSHOPS: &str = "/espace/ateliers";
+/// The agency's workshops (staff) and one session (`/pro/ateliers/{id}`).
+pub const STAFF_WORKSHOPS: &str = "/pro/ateliers";
 
 /// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
 const APPOINTMENTS: &str = "/rdv/";
@@ -52,9 +56,12 @@ pub fn reset_link(token: &str) -> String {
 pub fn file(allocataire: i64) -> String {
     format!("{CASELOAD}/{allocataire}")
 }
+pub fn staff_workshop(id: i64) -> String {
+    format!("{STAFF_WORKSHOPS}/{id}")
+}
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 22] = [
+pub const ROUTES: [&str; 25] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -77,6 +84,9 @@ pub const ROUTES: [&str; 22] = [
     NEW_PASSWORD,
     ENROL,
     ACCOUNT,
+    MY_WORKSHOPS,
+    STAFF_WORKSHOPS,
+    "/pro/ateliers/{id}",
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -101,6 +111,7 @@ pub fn has_islands(path: &str) -> bool {
             | PASSWORD
             | NEW_PASSWORD
             | ENROL
+            | STAFF_WORKSHOPS
     ) || path.starts_with("/pro/equipe/")
         || appointment_page
         || file_page

@@ -1,9 +1,12 @@
 import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 import { AxeRunner } from './a11y';
+import { checkLayout } from './layout';
 
 /**
  * The fixtures every spec uses:
- * - `a11y.check(state)`: axe-core on the current page state. At the end of a test, every
+ * - `a11y.check(state)`: axe-core (all rules) and the layout checks of `layout.ts` (title
+ *   and h1, target sizes, reflow at 320 px and 200 % text) on the current page state. At
+ *   the end of a test, every
  *   document the page navigated to must have been checked at least once (so no page of a
  *   journey escapes the accessibility check).
  * - `islands.ready()`: with JavaScript, waits until the FormCheck islands are hydrated and
@@ -95,7 +98,8 @@ export const test = base.extend<Fixtures & Options>({
     });
     await use({
       async check(state: string) {
-        await axe.check(state);
+        const analysed = await axe.check(state);
+        await checkLayout(analysed, state);
         const last = navigations[navigations.length - 1];
         if (last) last.checked = true;
       },

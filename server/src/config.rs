@@ -42,6 +42,9 @@ pub struct Session {
 pub struct Booking {
     pub reminder_hours: i64,
     pub horizon_days: i64,
+    /// How long a person offered a freed workshop seat has to take it (shorter when the
+    /// session is near).
+    pub workshop_offer_hours: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -103,6 +106,7 @@ absolute_hours = 12
 [booking]
 reminder_hours = 48
 horizon_days = 42
+workshop_offer_hours = 24
 
 [auth]
 code_ttl_minutes = 10

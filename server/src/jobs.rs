@@ -1,4 +1,5 @@
-//! Background jobs: the outbox worker and the reminder scheduler. Both stop on shutdown.
+//! Background jobs: the outbox worker and the scheduler (reminders, expired workshop
+//! offers). Both stop on shutdown.
 
 use app::server::services::outbox::Transport;
 use app::server::services::{outbox, AppState};
@@ -39,6 +40,10 @@ pub fn spawn_reminders(
         loop {
             if let Err(e) = outbox::enqueue_reminders(&st, Utc::now()).await {
                 tracing::warn!(error = %e, "reminder run failed");
+            }
+            // Workshop seats offered and not taken in time go to the next person waiting.
+            if let Err(e) = app::server::services::workshops::expire_offers(&st, Utc::now()).await {
+                tracing::warn!(error = %e, "workshop offer expiry failed");
             }
             tokio::select! {
                 _ = tokio::time::sleep(interval) => {}

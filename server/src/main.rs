@@ -40,9 +40,9 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .map_err(anyhow::Error::msg)?;
             let scale = if scale == "full" {
-                &server::seed::Scale::FULL
+                server::seed::Scale::Full
             } else {
-                &server::seed::Scale::DEMO
+                server::seed::Scale::Demo
             };
             let started = std::time::Instant::now();
             for line in server::seed::seed(&store, scale, chrono::Utc::now()).await? {

@@ -1,39 +1,67 @@
-//! Demo and load data with the real shape: the 22 agencies of Seine-Saint-Denis, their
-//! counsellors, allocataires oriented over the last weeks, and open slots ahead.
+//! Demo and load data with the real shape: the 22 agencies of Seine-Saint-Denis weighted
+//! by their caseloads, 7 to 12 counsellors each, allocataires oriented in monthly batches
+//! (the last week of each month) with a history of rendez-vous (first meetings held,
+//! missed, late or still due, follow-ups), and open slots ahead.
+//!
+//! The data is drawn from a fixed seed: two runs on the same day give the same data.
 
-use app::domain::appointment::Modality;
-use app::domain::calendar;
+use app::domain::appointment::{AppointmentReason, AppointmentStatus, BookedBy, Modality};
+use app::domain::{calendar, deadline};
 use app::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
 use app::server::crypto;
 use app::server::format;
-use app::server::store::{AgencyRow, AllocataireRow, NewSlot, StaffRow, Store};
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use app::server::store::{AgencyRow, AllocataireRow, NewSlot, SeedMeeting, StaffRow, Store};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::HashSet;
 
-pub const AGENCIES: [&str; 22] = [
-    "Pierrefitte – Stains",
-    "Épinay – Villetaneuse",
-    "La Courneuve",
-    "Aubervilliers",
-    "Saint-Denis",
-    "Aulnay-sous-Bois",
-    "Tremblay-en-France – Villepinte",
-    "Sevran",
-    "Bagnolet – Le Pré-Saint-Gervais – Les Lilas",
-    "Romainville – Noisy-le-Sec",
-    "Clichy-sous-Bois – Montfermeil – Coubron",
-    "Livry-Gargan – Pavillons-sous-Bois – Vaujours",
-    "Rosny-sous-Bois – Villemomble – Le Raincy",
-    "L'Île-Saint-Denis – Saint-Ouen",
-    "Pantin",
-    "Bobigny",
-    "Montreuil",
-    "Bondy",
-    "Noisy-le-Grand – Gournay",
-    "Neuilly-Plaisance – Neuilly-sur-Marne – Gagny",
-    "Blanc-Mesnil – Dugny – Le Bourget",
-    "Drancy",
+/// One territory: its name and the people in support "at cruising speed". The figures
+/// marked `published` are the département's forecasts; the others are estimates from the
+/// territories' populations, so that the total is near the ~12,000 people in support.
+pub struct Territory {
+    pub name: &'static str,
+    pub caseload: u32,
+    pub published: bool,
+}
+
+const fn t(name: &'static str, caseload: u32, published: bool) -> Territory {
+    Territory {
+        name,
+        caseload,
+        published,
+    }
+}
+
+pub const TERRITORIES: [Territory; 22] = [
+    t("Pierrefitte – Stains", 560, false),
+    t("Épinay – Villetaneuse", 520, false),
+    t("La Courneuve", 450, false),
+    t("Aubervilliers", 800, false),
+    t("Saint-Denis", 900, false),
+    t("Aulnay-sous-Bois", 700, false),
+    t("Tremblay-en-France – Villepinte", 380, false),
+    t("Sevran", 480, false),
+    t("Bagnolet – Le Pré-Saint-Gervais – Les Lilas", 420, false),
+    t("Romainville – Noisy-le-Sec", 430, false),
+    t("Clichy-sous-Bois – Montfermeil – Coubron", 520, false),
+    t("Livry-Gargan – Pavillons-sous-Bois – Vaujours", 300, false),
+    t("Rosny-sous-Bois – Villemomble – Le Raincy", 380, false),
+    t("L'Île-Saint-Denis – Saint-Ouen", 394, true),
+    t("Pantin", 496, true),
+    t("Bobigny", 606, true),
+    t("Montreuil", 1039, true),
+    t("Bondy", 593, true),
+    t("Noisy-le-Grand – Gournay", 433, true),
+    t("Neuilly-Plaisance – Neuilly-sur-Marne – Gagny", 611, true),
+    t("Blanc-Mesnil – Dugny – Le Bourget", 750, true),
+    t("Drancy", 829, true),
 ];
 
+/// Index of Bobigny in `TERRITORIES`: the demo accounts live there.
+const BOBIGNY: usize = 15;
+
+/// "Camille" is kept for the demo allocataire (the browser tests look her up by name).
 const FIRST: [&str; 24] = [
     "Camille", "Nadia", "Karim", "Fatou", "Julien", "Aïcha", "Mamadou", "Sophie", "Yacine", "Léa",
     "Moussa", "Inès", "Thomas", "Mariam", "Nicolas", "Samira", "Kevin", "Awa", "David", "Leila",
@@ -44,74 +72,202 @@ const LAST: [&str; 24] = [
     "Petit", "Camara", "Robert", "Cissé", "Richard", "Bensaïd", "Durand", "Sylla", "Moreau",
     "Belkacem", "Laurent", "Konaté", "Simon", "Fofana", "Michel",
 ];
+/// The mixed teams of the AMI, in the order they are hired.
+const TITLES: [&str; 4] = [
+    "Conseil en insertion professionnelle",
+    "Conseil en insertion professionnelle",
+    "Travail social",
+    "Psychologue",
+];
+/// Start times of the slots a counsellor opens (45 minutes each).
+const TIMES: [(u32, u32); 7] = [
+    (9, 0),
+    (9, 45),
+    (10, 30),
+    (11, 15),
+    (14, 0),
+    (14, 45),
+    (15, 30),
+];
+const MEETING_MINUTES: i64 = 45;
 
 /// The password of every demo staff account.
 pub const DEMO_PASSWORD: &str = "Portail-ALI-2026";
 
-pub struct Scale {
-    pub counsellors_per_agency: usize,
-    pub allocataires: usize,
-    pub slot_days: i64,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// A quarter of each agency's caseload: quick to load, the same shape.
+    Demo,
+    /// Each counsellor with about 90 people in support (the AMI's target).
+    Full,
 }
 
 impl Scale {
-    pub const DEMO: Scale = Scale {
-        counsellors_per_agency: 4,
-        allocataires: 22 * 200,
-        slot_days: 21,
-    };
-    /// 85,000 allocataires on file, 340 counsellors (15 or 16 per agency).
-    pub const FULL: Scale = Scale {
-        counsellors_per_agency: 15,
-        allocataires: 85_000,
-        slot_days: 21,
-    };
-}
+    /// Open slots are created for this many days ahead.
+    pub const SLOT_DAYS: i64 = 21;
 
-fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.to_lowercase().chars() {
-        let c = match c {
-            'é' | 'è' | 'ê' => 'e',
-            'î' | 'ï' => 'i',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if !(c == '-' && s.ends_with('-')) {
-            s.push(c);
+    /// People in support in an agency of `counsellors` counsellors.
+    pub fn people(self, territory: &Territory, counsellors: usize) -> usize {
+        match self {
+            Scale::Demo => territory.caseload as usize / 4,
+            Scale::Full => counsellors * 90,
         }
     }
-    s.trim_matches('-').to_string()
 }
 
-/// Fills an empty database. Returns the lines describing the demo accounts.
+/// An agency's team: its caseload over 90 per counsellor, at least the AMI's 7, at most 12.
+pub fn counsellors_for(caseload: u32) -> usize {
+    ((caseload as usize + 45) / 90).clamp(7, 12)
+}
+
+/// The day a monthly batch of orientations arrives: a working day of the last week of the
+/// month (`pick` chooses which), never after `today`. `None` when the whole last week is
+/// still ahead.
+pub fn batch_day(year: i32, month: u32, pick: u32, today: NaiveDate) -> Option<NaiveDate> {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = next.pred_opt()?;
+    let week: Vec<NaiveDate> = (0..7)
+        .map(|d| last - Duration::days(d))
+        .filter(|d| calendar::is_working_day(*d) && *d < today)
+        .collect();
+    if week.is_empty() {
+        return None;
+    }
+    Some(week[pick as usize % week.len()])
+}
+
+/// The months whose batches are still in support today (the support lasts a year,
+/// renewable once: 24 batches), newest first, as (year, month).
+pub fn batch_months(today: NaiveDate) -> Vec<(i32, u32)> {
+    let mut months = Vec::new();
+    let (mut y, mut m) = (today.year(), today.month());
+    while months.len() < 24 {
+        if batch_day(y, m, 0, today).is_some() {
+            months.push((y, m));
+        }
+        (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+    }
+    months
+}
+
+/// Which batch a person came in: recent batches are larger (people leave the support
+/// over the two years). Index into `batch_months`.
+fn pick_batch(rng: &mut StdRng) -> usize {
+    // The smaller of two draws: batch k has weight (24 - k), decreasing linearly.
+    rng.random_range(0..24usize)
+        .min(rng.random_range(0..24usize))
+}
+
+/// A counsellor's diary while the data is built: no two meetings at the same time.
+struct Diary {
+    taken: HashSet<(StaffId, i64)>,
+}
+
+impl Diary {
+    /// The first free slot time of `counsellor` on a working day from `from` to `to`
+    /// (inclusive), starting the search at a random day and time.
+    fn book(
+        &mut self,
+        rng: &mut StdRng,
+        counsellor: StaffId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Option<i64> {
+        let span = (to - from).num_days();
+        if span < 0 {
+            return None;
+        }
+        let first_day = rng.random_range(0..=span);
+        let first_time = rng.random_range(0..TIMES.len());
+        for d in 0..=span {
+            let day = from + Duration::days((first_day + d) % (span + 1));
+            if !calendar::is_working_day(day) {
+                continue;
+            }
+            for k in 0..TIMES.len() {
+                let (h, m) = TIMES[(first_time + k) % TIMES.len()];
+                let Some(start) =
+                    NaiveTime::from_hms_opt(h, m, 0).and_then(|t| format::local(day, t))
+                else {
+                    continue;
+                };
+                if self.taken.insert((counsellor, start)) {
+                    return Some(start);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn slot_at(agency: AgencyId, counsellor: StaffId, start: i64) -> NewSlot {
+    let modalities = if counsellor.0 % 3 == 0 {
+        vec![Modality::SurPlace, Modality::Telephone, Modality::Visio]
+    } else {
+        vec![Modality::SurPlace, Modality::Telephone]
+    };
+    NewSlot {
+        agency_id: agency,
+        counsellor_id: counsellor,
+        starts_at: start,
+        ends_at: start + MEETING_MINUTES * 60,
+        modalities,
+        location: "À l'agence".into(),
+    }
+}
+
+/// What the data holds, for the start-up line and the tests.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub agencies: usize,
+    pub counsellors: usize,
+    pub allocataires: usize,
+    pub meetings: usize,
+    pub open_slots: usize,
+    pub workshops: usize,
+}
+
+/// Fills an empty database. Returns the lines describing what was loaded.
 pub async fn seed(
     store: &dyn Store,
-    scale: &Scale,
+    scale: Scale,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<String>> {
+    let summary = load(store, scale, now).await?;
+    Ok(vec![format!(
+        "Demo data: {} agencies, {} counsellors, {} allocataires in support, {} rendez-vous, {} open slots, {} workshops.",
+        summary.agencies, summary.counsellors, summary.allocataires, summary.meetings, summary.open_slots, summary.workshops
+    )])
+}
+
+/// Fills an empty database and says what it holds.
+pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow::Result<Summary> {
+    let mut rng = StdRng::seed_from_u64(93);
     let hash = crypto::hash_password(DEMO_PASSWORD);
     let today = format::today(now);
+    let months = batch_months(today);
     let staff = |agency: Option<AgencyId>,
                  role: StaffRole,
                  first: &str,
                  last: &str,
                  title: &str,
-                 email: String| {
-        StaffRow {
-            id: StaffId(0),
-            agency_id: agency,
-            role,
-            first_name: first.into(),
-            last_name: last.into(),
-            title: title.into(),
-            email,
-            phone: "01 43 93 00 00".into(),
-            password_hash: hash.clone(),
-            disabled: false,
-            session_epoch: 0,
-            last_sign_in_at: None,
-        }
+                 email: String| StaffRow {
+        id: StaffId(0),
+        agency_id: agency,
+        role,
+        first_name: first.into(),
+        last_name: last.into(),
+        title: title.into(),
+        email,
+        phone: "01 43 93 00 00".into(),
+        password_hash: hash.clone(),
+        disabled: false,
+        session_epoch: 0,
+        last_sign_in_at: None,
     };
     store
         .insert_staff(&staff(
@@ -123,9 +279,19 @@ pub async fn seed(
             "admin@seinesaintdenis.fr".into(),
         ))
         .await?;
-    let mut counsellors: Vec<(AgencyId, StaffId)> = Vec::new();
-    let mut extra = 0usize;
-    for (i, name) in AGENCIES.iter().enumerate() {
+    let mut summary = Summary {
+        agencies: TERRITORIES.len(),
+        ..Summary::default()
+    };
+    let mut diary = Diary {
+        taken: HashSet::new(),
+    };
+    // Bobigny first, so that its first person is the demo allocataire, numéro 1000001.
+    let order = std::iter::once(BOBIGNY).chain((0..TERRITORIES.len()).filter(|&i| i != BOBIGNY));
+    let mut numero = 1_000_001usize;
+    for i in order {
+        let territory = &TERRITORIES[i];
+        let name = territory.name;
         let s = slug(name);
         let agency = store
             .insert_agency(&AgencyRow {
@@ -153,24 +319,17 @@ pub async fn seed(
                 format!("responsable@ali-{s}.fr"),
             ))
             .await?;
-        // 340 at full scale: 15 per agency, plus one more in the 10 largest.
-        let n = scale.counsellors_per_agency
-            + usize::from(scale.counsellors_per_agency >= 15 && i >= 12);
-        for k in 0..n {
-            let (first, last) = if i == 15 && k == 0 {
-                ("Nadia", "Benali")
+        let team = counsellors_for(territory.caseload);
+        let mut counsellors = Vec::with_capacity(team);
+        for k in 0..team {
+            let (first, last, email) = if i == BOBIGNY && k == 0 {
+                ("Nadia", "Benali", "nadia.benali@ali-bobigny.fr".to_string())
             } else {
-                (FIRST[(i * 7 + k) % 24], LAST[(i * 5 + k * 3) % 24])
-            };
-            let email = if i == 15 && k == 0 {
-                "nadia.benali@ali-bobigny.fr".to_string()
-            } else {
-                format!("conseiller{}@ali-{s}.fr", k + 1)
-            };
-            let title = if k % 4 == 3 {
-                "Travailleur·se social·e"
-            } else {
-                "Conseiller·ère en insertion"
+                (
+                    FIRST[1 + (i * 7 + k) % 23],
+                    LAST[(i * 5 + k * 3) % 24],
+                    format!("conseiller{}@ali-{s}.fr", k + 1),
+                )
             };
             let id = store
                 .insert_staff(&staff(
@@ -178,97 +337,283 @@ pub async fn seed(
                     StaffRole::Referent,
                     first,
                     last,
-                    title,
+                    TITLES[k % TITLES.len()],
                     email,
                 ))
                 .await?;
-            counsellors.push((agency, id));
-            extra += 1;
+            counsellors.push(id);
         }
-    }
-    // Allocataires, spread over agencies and counsellors, oriented over the last 60 days.
-    let mut batch = Vec::new();
-    for n in 0..scale.allocataires {
-        let (agency, counsellor) = counsellors[n % counsellors.len()];
-        let first_demo = n == 0;
-        let (agency, counsellor) = if first_demo {
-            counsellors
-                .iter()
-                .copied()
-                .find(|(a, _)| a.0 == 16)
-                .unwrap_or((agency, counsellor))
-        } else {
-            (agency, counsellor)
-        };
-        batch.push(AllocataireRow {
-            id: AllocataireId(0),
-            agency_id: agency,
-            counsellor_id: Some(counsellor),
-            numero: format!("{}", 1_000_001 + n),
-            first_name: FIRST[n % 24].into(),
-            last_name: LAST[(n / 24) % 24].into(),
-            phone: Some(format!("06{:08}", n + 1)),
-            email: (n % 3 == 0).then(|| format!("allocataire{}@exemple.org", n + 1)),
-            orientation_date: today - Duration::days(if first_demo { 5 } else { (n % 60) as i64 }),
-            disabled: false,
-            session_epoch: 0,
-        });
-        if batch.len() == 2000 {
-            store.insert_allocataires(&batch, now.timestamp()).await?;
-            batch.clear();
+        summary.counsellors += team;
+
+        // The people in support and their orientation dates.
+        let people = scale.people(territory, team);
+        let mut rows = Vec::with_capacity(people);
+        for n in 0..people {
+            let demo = numero == 1_000_001;
+            let orientation = if demo {
+                today - Duration::days(5)
+            } else {
+                let (y, m) = months[pick_batch(&mut rng)];
+                batch_day(y, m, rng.random_range(0..7), today).unwrap_or(today)
+            };
+            let index = numero - 1_000_001;
+            rows.push(AllocataireRow {
+                id: AllocataireId(0),
+                agency_id: agency,
+                counsellor_id: Some(counsellors[n % team]),
+                numero: numero.to_string(),
+                first_name: if demo {
+                    FIRST[0].into()
+                } else {
+                    FIRST[1 + index % 23].into()
+                },
+                last_name: LAST[(index / 23) % 24].into(),
+                phone: Some(format!("06{:08}", index + 1)),
+                email: (index % 3 == 0).then(|| format!("allocataire{}@exemple.org", index + 1)),
+                orientation_date: orientation,
+                disabled: false,
+                session_epoch: 0,
+            });
+            numero += 1;
         }
-    }
-    store.insert_allocataires(&batch, now.timestamp()).await?;
-    // Open slots: weekdays, mornings and afternoons, for the coming weeks.
-    let times = [
-        (9, 0),
-        (9, 45),
-        (10, 30),
-        (11, 15),
-        (14, 0),
-        (14, 45),
-        (15, 30),
-    ];
-    let mut slots = Vec::new();
-    for (agency, counsellor) in &counsellors {
-        for d in 1..=scale.slot_days {
-            let day = today + Duration::days(d);
-            if !calendar::is_working_day(day) {
-                continue;
+        let ids = store.insert_allocataires(&rows, now.timestamp()).await?;
+        summary.allocataires += ids.len();
+
+        // Their rendez-vous: the first meeting (held, missed, booked or still to book),
+        // then a follow-up about every five weeks, and some booked ahead.
+        let mut meetings = Vec::new();
+        for (row, id) in rows.iter().zip(&ids) {
+            if row.numero == "1000001" {
+                continue; // The demo allocataire books her first meeting herself.
             }
-            for (h, m) in times {
-                let Some(start) =
-                    NaiveTime::from_hms_opt(h, m, 0).and_then(|t| format::local(day, t))
-                else {
+            let counsellor = row.counsellor_id.unwrap_or(counsellors[0]);
+            let history = plan_history(&mut rng, row.orientation_date, today);
+            for (kind, from, to) in history {
+                let Some(start) = diary.book(&mut rng, counsellor, from, to) else {
                     continue;
                 };
-                let modalities = if counsellor.0 % 3 == 0 {
-                    vec![Modality::SurPlace, Modality::Telephone, Modality::Visio]
-                } else {
-                    vec![Modality::SurPlace, Modality::Telephone]
-                };
-                slots.push(NewSlot {
-                    agency_id: *agency,
-                    counsellor_id: *counsellor,
-                    starts_at: start,
-                    ends_at: start + 45 * 60,
-                    modalities,
-                    location: "À l'agence".into(),
+                let (reason, status) = kind;
+                let booked_at = (start - rng.random_range(2..15) * 86_400).min(now.timestamp());
+                meetings.push(SeedMeeting {
+                    slot: slot_at(agency, counsellor, start),
+                    allocataire_id: *id,
+                    modality: if rng.random_bool(0.8) {
+                        Modality::SurPlace
+                    } else {
+                        Modality::Telephone
+                    },
+                    reason,
+                    status,
+                    booked_by: if rng.random_bool(0.4) {
+                        BookedBy::Allocataire
+                    } else {
+                        BookedBy::Staff
+                    },
+                    booked_at,
                 });
             }
         }
-        if slots.len() >= 5000 {
-            store.create_slots(&slots, now.timestamp(), None).await?;
-            slots.clear();
+        summary.meetings += meetings.len();
+        for chunk in meetings.chunks(5000) {
+            store.insert_meetings(chunk, now.timestamp()).await?;
+        }
+
+        // Open slots: each counsellor's free times in the coming weeks.
+        let mut slots = Vec::new();
+        for &counsellor in &counsellors {
+            for d in 1..=Scale::SLOT_DAYS {
+                let day = today + Duration::days(d);
+                if !calendar::is_working_day(day) {
+                    continue;
+                }
+                for (h, m) in TIMES {
+                    let Some(start) =
+                        NaiveTime::from_hms_opt(h, m, 0).and_then(|t| format::local(day, t))
+                    else {
+                        continue;
+                    };
+                    if !diary.taken.contains(&(counsellor, start)) {
+                        slots.push(slot_at(agency, counsellor, start));
+                    }
+                }
+            }
+        }
+        summary.open_slots += slots.len();
+        for chunk in slots.chunks(5000) {
+            store.create_slots(chunk, now.timestamp(), None).await?;
+        }
+        summary.workshops += workshops(store, agency, &rows, &ids, today, now).await?;
+    }
+    Ok(summary)
+}
+
+/// Three upcoming workshops per agency: one with seats, one nearly full, one full with a
+/// waiting list (the demo accounts 1000001 and 1000004 hold no place on them).
+async fn workshops(
+    store: &dyn Store,
+    agency: AgencyId,
+    rows: &[AllocataireRow],
+    ids: &[AllocataireId],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
+    use app::domain::workshop::{Audience, Theme};
+    use app::server::store::{NewWorkshop, PlaceChange, WorkshopRow};
+    let plans = [
+        (Theme::JobSearch, "Réussir son entretien d'embauche", "Deux heures pour s'entraîner à l'entretien, en petit groupe. Apportez votre CV si vous en avez un.", 8, 12, 4),
+        (Theme::Digital, "Faire ses démarches en ligne", "Créer son adresse e-mail, son compte France Travail, envoyer un document depuis son téléphone.", 13, 10, 8),
+        (Theme::Trades, "Découvrir les métiers du soin", "Rencontre avec des aides-soignantes et des auxiliaires de vie : le métier, les formations, les recrutements.", 17, 8, 10),
+    ];
+    let people: Vec<AllocataireId> = rows
+        .iter()
+        .zip(ids)
+        .filter(|(r, _)| r.numero != "1000001" && r.numero != "1000004")
+        .map(|(_, id)| *id)
+        .collect();
+    let no_messages = |_: &WorkshopRow, _: &PlaceChange| Vec::new();
+    let mut made = 0;
+    for (k, (theme, title, description, days, capacity, taken)) in plans.into_iter().enumerate() {
+        let mut day = today + Duration::days(days);
+        while !calendar::is_working_day(day) {
+            day += Duration::days(1);
+        }
+        let Some(start) = NaiveTime::from_hms_opt(14, 0, 0).and_then(|t| format::local(day, t))
+        else {
+            continue;
+        };
+        let id = store
+            .create_workshop(
+                &NewWorkshop {
+                    agency_id: agency,
+                    title: title.into(),
+                    theme,
+                    description: description.into(),
+                    starts_at: start,
+                    ends_at: start + 2 * 3600,
+                    place: "Salle de réunion de l'agence".into(),
+                    video_url: None,
+                    capacity,
+                    audience: Audience::Agency,
+                    registration_deadline: start - 24 * 3600,
+                    facilitator_id: None,
+                    created_by: None,
+                },
+                None,
+                now.timestamp(),
+            )
+            .await?;
+        for (n, person) in people.iter().skip(k * 12).take(taken as usize).enumerate() {
+            store
+                .register(
+                    id,
+                    *person,
+                    &format!("seed-{}-{n}", id.0),
+                    &no_messages,
+                    None,
+                    now.timestamp(),
+                )
+                .await?;
+        }
+        made += 1;
+    }
+    Ok(made)
+}
+
+type Kind = (AppointmentReason, AppointmentStatus);
+
+/// A person's rendez-vous, as (kind, earliest day, latest day): the first meeting, then
+/// follow-ups until today, and perhaps one booked in the weeks ahead.
+fn plan_history(
+    rng: &mut StdRng,
+    orientation: NaiveDate,
+    today: NaiveDate,
+) -> Vec<(Kind, NaiveDate, NaiveDate)> {
+    use AppointmentReason::{FirstMeeting, FollowUp};
+    use AppointmentStatus::{Attended, Booked, Excused, Missed};
+    let mut plan = Vec::new();
+    let yesterday = today - Duration::days(1);
+    // Booked ones start three days ahead at the soonest: no reminder is due at start-up.
+    let ahead = (
+        today + Duration::days(3),
+        today + Duration::days(Scale::SLOT_DAYS),
+    );
+    let deadline = deadline::first_meeting_deadline(orientation);
+    let r: f64 = rng.random();
+    if deadline >= today {
+        // Still inside the 15 days: some have met already, some have booked, the others
+        // are due.
+        if r < 0.15 && orientation < yesterday {
+            plan.push((
+                (FirstMeeting, Attended),
+                orientation + Duration::days(1),
+                yesterday,
+            ));
+        } else if r < 0.55 {
+            let to = deadline.max(ahead.0);
+            plan.push(((FirstMeeting, Booked), ahead.0, to));
+        }
+        return plan;
+    }
+    let recent = (today - orientation).num_days() < 100;
+    let first_from = orientation + Duration::days(1);
+    if recent && r < 0.08 {
+        return plan; // Never seen: late.
+    }
+    if recent && r < 0.16 {
+        // Missed the first meeting and not seen since: late, a relance is due.
+        plan.push(((FirstMeeting, Missed), first_from, deadline));
+        return plan;
+    }
+    // The first meeting, held (now and then after an excused one, a little late).
+    let held_from = if r > 0.93 {
+        plan.push(((FirstMeeting, Excused), first_from, deadline));
+        deadline + Duration::days(1)
+    } else {
+        first_from
+    };
+    if held_from > yesterday {
+        return plan; // Excused yesterday: to be booked again.
+    }
+    let held_to = (held_from + Duration::days(13)).min(yesterday);
+    plan.push(((FirstMeeting, Attended), held_from, held_to));
+    // Follow-ups about every five weeks.
+    let mut day = held_to + Duration::days(rng.random_range(28..42));
+    while day < yesterday {
+        let s: f64 = rng.random();
+        let status = if s < 0.82 {
+            Attended
+        } else if s < 0.92 {
+            Missed
+        } else {
+            Excused
+        };
+        plan.push((
+            (FollowUp, status),
+            day,
+            (day + Duration::days(4)).min(yesterday),
+        ));
+        day += Duration::days(rng.random_range(28..42));
+    }
+    if rng.random_bool(0.25) {
+        plan.push(((FollowUp, Booked), ahead.0, ahead.1));
+    }
+    plan
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'é' | 'è' | 'ê' => 'e',
+            'î' | 'ï' => 'i',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if !(c == '-' && s.ends_with('-')) {
+            s.push(c);
         }
     }
-    store.create_slots(&slots, now.timestamp(), None).await?;
-    Ok(vec![format!(
-        "Demo data: {} agencies, {} counsellors, {} allocataires.",
-        AGENCIES.len(),
-        extra,
-        scale.allocataires
-    )])
+    s.trim_matches('-').to_string()
 }
 
 /// The demo accounts, printed at each start in demo mode.
@@ -280,4 +625,103 @@ pub fn demo_accounts() -> Vec<String> {
         format!("Responsable d'agence: responsable@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Administration du département: admin@seinesaintdenis.fr / {DEMO_PASSWORD}"),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn teams_follow_the_caseloads_within_the_ami_bounds() {
+        let teams: Vec<usize> = TERRITORIES
+            .iter()
+            .map(|t| counsellors_for(t.caseload))
+            .collect();
+        assert!(teams.iter().all(|&n| (7..=12).contains(&n)), "{teams:?}");
+        let montreuil = TERRITORIES
+            .iter()
+            .position(|t| t.name == "Montreuil")
+            .unwrap();
+        let ile = TERRITORIES
+            .iter()
+            .position(|t| t.name.starts_with("L'Île"))
+            .unwrap();
+        assert_eq!(teams[montreuil], 12);
+        assert_eq!(teams[ile], 7);
+        assert_eq!(TERRITORIES[BOBIGNY].name, "Bobigny");
+        let total: u32 = TERRITORIES.iter().map(|t| t.caseload).sum();
+        assert!((11_000..=13_500).contains(&total), "{total}");
+    }
+
+    #[test]
+    fn full_scale_gives_each_counsellor_about_ninety_people() {
+        let montreuil = &TERRITORIES[16];
+        let team = counsellors_for(montreuil.caseload);
+        assert_eq!(Scale::Full.people(montreuil, team) / team, 90);
+        // The demo keeps the weighting: Montreuil has more people than L'Île-Saint-Denis.
+        assert!(Scale::Demo.people(montreuil, team) > Scale::Demo.people(&TERRITORIES[13], 7));
+    }
+
+    #[test]
+    fn batches_arrive_on_working_days_of_the_last_week_and_never_ahead() {
+        // November 2026: the 30th is a Monday; the 28th and 29th a week-end.
+        for pick in 0..7 {
+            let day = batch_day(2026, 11, pick, d(2026, 12, 1)).unwrap();
+            assert!(day >= d(2026, 11, 24) && day <= d(2026, 11, 30), "{day}");
+            assert!(calendar::is_working_day(day), "{day}");
+        }
+        // On 1 December, December's batch has not come yet; on 27 December part of it has.
+        assert_eq!(batch_day(2026, 12, 0, d(2026, 12, 1)), None);
+        let partial = batch_day(2026, 12, 3, d(2026, 12, 27)).unwrap();
+        assert!(partial < d(2026, 12, 27) && partial >= d(2026, 12, 24));
+        let months = batch_months(d(2026, 12, 1));
+        assert_eq!(months.len(), 24);
+        assert_eq!(months[0], (2026, 11));
+        assert_eq!(months[23], (2024, 12));
+    }
+
+    #[test]
+    fn histories_mix_held_late_and_due_first_meetings() {
+        let today = d(2026, 12, 1);
+        let mut rng = StdRng::seed_from_u64(1);
+        let (mut due_open, mut due_booked, mut late, mut held) = (0, 0, 0, 0);
+        for k in 0..2000 {
+            // Half just oriented (inside the 15 days), half two months ago.
+            let orientation = if k % 2 == 0 {
+                d(2026, 11, 26)
+            } else {
+                d(2026, 9, 29)
+            };
+            let plan = plan_history(&mut rng, orientation, today);
+            let first_held = plan.iter().any(|((r, s), ..)| {
+                *r == AppointmentReason::FirstMeeting && *s == AppointmentStatus::Attended
+            });
+            for ((_, status), from, to) in &plan {
+                assert!(from <= to, "{from} > {to}");
+                match status {
+                    AppointmentStatus::Booked => assert!(*from > today),
+                    _ => assert!(*to < today),
+                }
+            }
+            match (k % 2 == 0, first_held) {
+                (_, true) => held += 1,
+                (true, false) if plan.is_empty() => due_open += 1,
+                (true, false) => due_booked += 1,
+                (false, false) => late += 1,
+            }
+        }
+        for (what, n) in [
+            ("due", due_open),
+            ("booked", due_booked),
+            ("late", late),
+            ("held", held),
+        ] {
+            assert!(n > 100, "{what}: {n}");
+        }
+        assert!(held > late * 4, "held {held}, late {late}");
+    }
 }

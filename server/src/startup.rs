@@ -69,6 +69,7 @@ pub fn settings(config: &Config) -> Settings {
         invitation_ttl_days: 30,
         session_absolute_hours: config.session.absolute_hours,
         booking_horizon_days: config.booking.horizon_days,
+        workshop_offer_hours: config.booking.workshop_offer_hours,
         demo: config.demo,
         secret,
     }
@@ -99,7 +100,7 @@ impl Application {
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 == 0
             {
-                for line in seed::seed(&store, &seed::Scale::DEMO, chrono::Utc::now()).await? {
+                for line in seed::seed(&store, seed::Scale::Demo, chrono::Utc::now()).await? {
                     println!("{line}");
                 }
             }

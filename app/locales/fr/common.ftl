@@ -6,6 +6,7 @@ common-nav-label = Menu principal
 common-nav-agenda = Agenda
 common-nav-slots = Créneaux
 common-nav-caseload = Allocataires
+common-nav-workshops = Ateliers
 common-nav-messages = Messages envoyés
 common-nav-espace = Mon espace
 common-nav-book = Prendre rendez-vous

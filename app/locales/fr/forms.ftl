@@ -39,3 +39,15 @@ form-password-length = Le mot de passe a au moins 12 caractères (128 au plus).
 form-password-mismatch = Les deux mots de passe ne sont pas les mêmes.
 form-numero-invalid = Le numéro allocataire a 5 à 12 chiffres.
 form-contact-required = Indiquez un téléphone ou un e-mail : c'est là que la personne reçoit ses codes.
+
+## Workshops
+form-workshop-title-length = Donnez un titre de 3 à 120 caractères.
+form-workshop-theme-required = Choisissez un thème.
+form-workshop-description-length = La description fait au plus 2 000 caractères.
+form-workshop-duration-range = Indiquez une durée de 15 à 480 minutes.
+form-workshop-place-length = Le lieu fait au plus 200 caractères.
+form-workshop-place-required = Indiquez un lieu ou un lien de visio.
+form-workshop-video-invalid = Le lien de visio doit commencer par https:// et ne pas contenir d'espace.
+form-workshop-capacity-range = Indiquez un nombre de places de 1 à 200.
+form-workshop-audience-required = Choisissez qui peut s'inscrire.
+form-workshop-deadline-range = Indiquez un nombre d'heures de 0 à 336 (14 jours).

@@ -10,6 +10,7 @@ pub mod caseload;
 pub mod enrolment;
 pub mod outbox;
 pub mod team;
+pub mod workshops;
 
 use crate::domain::error::AppError;
 use leptos::server_fn::codec::JsonEncoding;
@@ -73,4 +74,11 @@ pub mod paths {
     pub const SEND_PASSWORD_LINK: &str = <super::team::SendPasswordLink as ServerFn>::PATH;
     pub const CHOOSE_PASSWORD: &str = <super::team::ChoosePassword as ServerFn>::PATH;
     pub const CHANGE_PASSWORD: &str = <super::team::ChangePassword as ServerFn>::PATH;
+    pub const JOIN_WORKSHOP: &str = <super::workshops::JoinWorkshop as ServerFn>::PATH;
+    pub const LEAVE_WORKSHOP: &str = <super::workshops::LeaveWorkshop as ServerFn>::PATH;
+    pub const CONFIRM_WORKSHOP: &str = <super::workshops::ConfirmWorkshop as ServerFn>::PATH;
+    pub const CREATE_WORKSHOP: &str = <super::workshops::CreateWorkshop as ServerFn>::PATH;
+    pub const WORKSHOP_CAPACITY: &str = <super::workshops::SetWorkshopCapacity as ServerFn>::PATH;
+    pub const CANCEL_WORKSHOP: &str = <super::workshops::CancelWorkshop as ServerFn>::PATH;
+    pub const ATTENDANCE: &str = <super::workshops::SignAttendance as ServerFn>::PATH;
 }

@@ -56,10 +56,14 @@ pub enum Action {
     EnrolAllocataire,
     /// Choose or change a person's référent.
     AssignReferent,
+    /// See the workshops open to me, register, leave, take an offered seat.
+    JoinWorkshops,
+    /// Create and run the agency's workshops: capacity, attendance, cancellation.
+    ManageWorkshops,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -75,6 +79,8 @@ impl Action {
         Action::ChangeOwnPassword,
         Action::EnrolAllocataire,
         Action::AssignReferent,
+        Action::JoinWorkshops,
+        Action::ManageWorkshops,
     ];
 }
 
@@ -94,16 +100,18 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
     use Action::*;
     use Role::*;
     match (role, action) {
-        (Allocataire, ViewOwnFile | ManageOwnAppointments) => Some(Scope::Own),
+        (Allocataire, ViewOwnFile | ManageOwnAppointments | JoinWorkshops) => Some(Scope::Own),
         (Allocataire, _) => None,
-        (Referent | Manager | Admin, ViewOwnFile | ManageOwnAppointments) => None,
+        (Referent | Manager | Admin, ViewOwnFile | ManageOwnAppointments | JoinWorkshops) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
         (Referent | Manager, ChooseAgency) => None,
         (Referent, ManageSlots) => Some(Scope::Own),
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
         }
-        (Referent, ViewOutbox | EnrolAllocataire | AssignReferent) => Some(Scope::Agency),
+        (Referent, ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops) => {
+            Some(Scope::Agency)
+        }
         (Referent, ManageAgency | ReadAuditTrail | ManageStaff) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
@@ -304,7 +312,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 2 + 9 + 12 + 13);
+        assert_eq!(granted, 3 + 10 + 13 + 14);
     }
 
     #[test]

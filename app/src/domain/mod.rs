@@ -11,6 +11,7 @@ pub mod error;
 pub mod inputs;
 pub mod sms;
 pub mod team;
+pub mod workshop;
 
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +31,15 @@ macro_rules! id_type {
         }
     )*};
 }
-id_type!(AgencyId, StaffId, AllocataireId, SlotId, AppointmentId);
+id_type!(
+    AgencyId,
+    StaffId,
+    AllocataireId,
+    SlotId,
+    AppointmentId,
+    WorkshopId,
+    RegistrationId
+);
 
 /// Staff roles. Every staff member belongs to one agency, except the département admin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

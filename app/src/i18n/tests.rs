@@ -161,8 +161,10 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 16] = [
+const PREFIXES: [&str; 18] = [
     "calendar-",
+    "workshop-",
+    "workshops-",
     "alloc-",
     "staff-",
     "rdv-",
@@ -261,6 +263,7 @@ fn reader_facing_files() -> Vec<PathBuf> {
         "src/domain/inputs.rs",
         "src/domain/appointment.rs",
         "src/domain/deadline.rs",
+        "src/domain/workshop.rs",
         "src/server/format.rs",
         "src/flash.rs",
         "../server/src/routes.rs",

@@ -22,6 +22,8 @@ pub struct Settings {
     pub session_absolute_hours: i64,
     /// How far ahead allocataires see slots.
     pub booking_horizon_days: i64,
+    /// How long a freed workshop seat is kept for the person offered it (default 24).
+    pub workshop_offer_hours: i64,
     /// Demo mode: sign-in codes stay readable on "Messages envoyés" after delivery.
     pub demo: bool,
     /// Key for hashing one-time codes and tokens (HMAC-SHA256). Never leaves the server.
@@ -38,6 +40,7 @@ impl Default for Settings {
             invitation_ttl_days: 30,
             session_absolute_hours: 12,
             booking_horizon_days: 42,
+            workshop_offer_hours: 24,
             demo: false,
             secret: "change-me".into(),
         }

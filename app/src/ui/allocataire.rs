@@ -1,5 +1,7 @@
 //! The allocataire's pages: sign-in, "Mon espace", booking, moving, cancelling.
 
+pub mod workshops;
+
 use super::components::{flash, page, slot_paging, Choices, Field, Form};
 use crate::api::appointments::{booking_choices, my_appointment, my_space};
 use crate::api::paths;

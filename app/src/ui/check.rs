@@ -43,6 +43,7 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
         "enrol" => run::<crate::domain::enrolment::AllocataireInput>(urlencoded),
         "password" => run::<crate::domain::team::PasswordInput>(urlencoded),
         "change_password" => run::<crate::domain::team::ChangePasswordInput>(urlencoded),
+        "workshop" => run::<crate::domain::workshop::WorkshopInput>(urlencoded),
         _ => Vec::new(),
     }
 }

@@ -145,6 +145,65 @@ pub fn Field(
     }
 }
 
+/// A labelled drop-down list with its error, keeping the choice made before an error.
+#[component]
+pub fn Select(
+    action: &'static str,
+    name: &'static str,
+    #[prop(into)] label: String,
+    /// (value, label); an empty first option when nothing is chosen yet.
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional, into)] placeholder: String,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error = flash().field_error(action, name);
+    let invalid = error.is_some();
+    let selected = kept(action, name, selected);
+    let id = format!("f-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <p class="field-error" id=format!("err-{name}")>{error}</p>
+            <select id=id name=name required=required aria-describedby=format!("err-{name}") aria-invalid=invalid.then_some("true")>
+                {(!placeholder.is_empty()).then(|| view! { <option value="" selected=selected.is_empty()>{placeholder.clone()}</option> })}
+                {options.into_iter().map(|(value, text)| {
+                    let on = value == selected;
+                    view! { <option value=value selected=on>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled multi-line text with its hint and error.
+#[component]
+pub fn TextArea(
+    action: &'static str,
+    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: String,
+    #[prop(optional, into)] value: String,
+) -> impl IntoView {
+    let error = flash().field_error(action, name);
+    let invalid = error.is_some();
+    let value = kept(action, name, value);
+    let id = format!("f-{name}");
+    let described = if hint.is_empty() {
+        format!("err-{name}")
+    } else {
+        format!("hint-{name} err-{name}")
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("hint-{name}")>{hint}</p> })}
+            <p class="field-error" id=format!("err-{name}")>{error}</p>
+            <textarea id=id name=name rows="4" aria-describedby=described aria-invalid=invalid.then_some("true")>{value}</textarea>
+        </div>
+    }
+}
+
 /// A group of radio buttons or checkboxes in a fieldset with a legend.
 #[component]
 pub fn Choices(

@@ -93,7 +93,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/mot-de-passe") view=staff::team::ChangePassword ssr=a.clone() />
                     <Route path=path!("/mot-de-passe/nouveau") view=staff::team::ChoosePassword ssr=a.clone() />
                     <Route path=path!("/pro/inscrire") view=staff::enrolment::EnrolPage ssr=a.clone() />
-                    <Route path=path!("/espace/compte") view=allocataire::AccountPage ssr=a />
+                    <Route path=path!("/espace/compte") view=allocataire::AccountPage ssr=a.clone() />
+                    <Route path=path!("/espace/ateliers") view=allocataire::workshops::MyWorkshops ssr=a.clone() />
+                    <Route path=path!("/pro/ateliers") view=staff::workshops::StaffWorkshops ssr=a.clone() />
+                    <Route path=path!("/pro/ateliers/:id") view=staff::workshops::StaffWorkshopPage ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -117,6 +120,7 @@ fn Header() -> impl IntoView {
                                 (pages::AGENDA, tr!("common-nav-agenda")),
                                 (pages::SLOTS, tr!("common-nav-slots")),
                                 (pages::CASELOAD, tr!("common-nav-caseload")),
+                                (pages::STAFF_WORKSHOPS, tr!("common-nav-workshops")),
                             ];
                             if me.can_see_messages {
                                 l.push((pages::MESSAGES, tr!("common-nav-messages")));
@@ -132,6 +136,7 @@ fn Header() -> impl IntoView {
                             vec![
                                 (pages::ESPACE, tr!("common-nav-espace")),
                                 (pages::BOOK, tr!("common-nav-book")),
+                                (pages::MY_WORKSHOPS, tr!("common-nav-workshops")),
                                 (pages::ACCOUNT, tr!("common-nav-account")),
                             ]
                         };

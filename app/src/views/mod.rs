@@ -10,6 +10,7 @@ pub mod caseload;
 pub mod enrolment;
 pub mod outbox;
 pub mod team;
+pub mod workshops;
 
 pub use agency::*;
 pub use agenda::*;
@@ -18,6 +19,7 @@ pub use caseload::*;
 pub use enrolment::*;
 pub use outbox::*;
 pub use team::*;
+pub use workshops::*;
 
 use serde::{Deserialize, Serialize};
 

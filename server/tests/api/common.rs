@@ -306,6 +306,17 @@ impl TestApp {
         panic!("no SMS to {phone} containing {needle:?}");
     }
 
+    /// The phone number on a person's file.
+    pub async fn phone_of(&self, person: i64) -> String {
+        self.state
+            .store
+            .allocataire(app::domain::AllocataireId(person))
+            .await
+            .expect("read")
+            .and_then(|p| p.phone)
+            .expect("a phone on file")
+    }
+
     pub fn sms_count(&self) -> usize {
         self.sms.lock().expect("lock").len()
     }

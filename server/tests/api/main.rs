@@ -12,4 +12,6 @@ mod durability;
 mod enrolment;
 mod probes;
 mod security;
+mod seed;
 mod team;
+mod workshops;

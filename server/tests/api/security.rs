@@ -77,6 +77,8 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         .trim_start_matches("/rdv/")
         .to_string();
 
+    let workshop =
+        crate::workshops::create(&app, a1, 10, app::domain::workshop::Audience::AllAgencies).await;
     let staff = |id: i64, role: StaffRole, agency: Option<AgencyId>| Actor::Staff {
         id: StaffId(id),
         role,
@@ -390,6 +392,74 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             form: vec![("member_id", s(f.counsellor2))],
             action: Action::ManageStaff,
             on: On::Target(c2),
+        },
+        // Workshops: one open to every agency (so every allocataire may join it).
+        Endpoint {
+            path: "/api/espace/ateliers",
+            form: vec![],
+            action: Action::JoinWorkshops,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/ateliers/inscrire",
+            form: vec![
+                ("workshop_id", s(workshop)),
+                ("idempotency_key", "matrix-workshop-1".into()),
+            ],
+            action: Action::JoinWorkshops,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/ateliers/confirmer",
+            form: vec![("workshop_id", s(workshop))],
+            action: Action::JoinWorkshops,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/ateliers/quitter",
+            form: vec![("workshop_id", s(workshop))],
+            action: Action::JoinWorkshops,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/ateliers",
+            form: vec![],
+            action: Action::ManageWorkshops,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/ateliers/creer",
+            form: vec![("title", "x".into())],
+            action: Action::ManageWorkshops,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/ateliers/voir",
+            form: vec![("id", s(workshop))],
+            action: Action::ManageWorkshops,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/ateliers/capacite",
+            form: vec![("workshop_id", s(workshop)), ("capacity", "0".into())],
+            action: Action::ManageWorkshops,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/ateliers/presence",
+            form: vec![
+                ("workshop_id", s(workshop)),
+                ("registration_id", "999999".into()),
+                ("presence", "present".into()),
+            ],
+            action: Action::ManageWorkshops,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/ateliers/annuler",
+            form: vec![("workshop_id", s(workshop))],
+            action: Action::ManageWorkshops,
+            on: On::Target(Target::agency(a1)),
         },
         Endpoint {
             path: "/api/pro/mot-de-passe",

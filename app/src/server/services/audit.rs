@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 pub const PER_PAGE: i64 = 50;
 
 /// The kinds of entry a manager filters on: (action prefix, catalogue key of its label).
-const KINDS: [(&str, &str); 8] = [
+const KINDS: [(&str, &str); 9] = [
     ("allocataire.read", "audit-kind-file-read"),
     ("caseload.read", "audit-kind-caseload-read"),
     ("appointment.", "audit-kind-appointment"),
@@ -25,6 +25,7 @@ const KINDS: [(&str, &str); 8] = [
     ("staff.", "audit-kind-staff"),
     ("outbox.read", "audit-kind-outbox"),
     ("signin.", "audit-kind-signin"),
+    ("workshop.", "audit-kind-workshop"),
 ];
 
 /// The words of an action (the stored code when the catalogue has none for it).
@@ -59,6 +60,14 @@ fn action_label(action: &str) -> String {
         "signin.success" => "audit-action-signin",
         "signin.code_sent" => "audit-action-code-sent",
         "signin.failure" => "audit-action-signin-failure",
+        "workshop.create" => "audit-action-workshop-create",
+        "workshop.view" => "audit-action-workshop-view",
+        "workshop.capacity" => "audit-action-workshop-capacity",
+        "workshop.cancel" => "audit-action-workshop-cancel",
+        "workshop.attendance" => "audit-action-workshop-attendance",
+        "workshop.register" => "audit-action-workshop-register",
+        "workshop.leave" => "audit-action-workshop-leave",
+        "workshop.confirm" => "audit-action-workshop-confirm",
         other => return other.to_string(),
     };
     crate::i18n::t(key)

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod present;
 pub mod scope;
 pub mod team;
+pub mod workshops;
 
 use super::store::{AllocataireRow, Conflict, Principal, StaffRow, Store, StoreError};
 use super::Settings;

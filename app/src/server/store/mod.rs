@@ -17,6 +17,7 @@ pub mod seed;
 pub mod slots;
 mod sql;
 pub mod team;
+pub mod workshops;
 
 pub use agency::{AgencyStore, ClosureRow};
 pub use appointments::{
@@ -28,10 +29,14 @@ pub use caseload::{CaseloadFilter, CaseloadPage, CaseloadQuery, CaseloadSort, Ca
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
-pub use seed::SeedStore;
+pub use seed::{SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
 pub use team::TeamStore;
+pub use workshops::{
+    CapacityOutcome, NewWorkshop, Notices, PlaceChange, RegisterOutcome, RegistrationRow,
+    WorkshopRow, WorkshopStore,
+};
 
 use async_trait::async_trait;
 
@@ -96,6 +101,7 @@ pub trait Store:
     + TeamStore
     + EnrolmentStore
     + SeedStore
+    + WorkshopStore
 {
 }
 
@@ -112,5 +118,6 @@ impl<T> Store for T where
         + TeamStore
         + EnrolmentStore
         + SeedStore
+        + WorkshopStore
 {
 }

@@ -4,6 +4,7 @@
 pub mod agency;
 pub mod enrolment;
 pub mod team;
+pub mod workshops;
 
 use super::allocataire::SlotPicker;
 use super::components::{flash, page, Check, Field, Form};

@@ -1,6 +1,9 @@
 use super::SqlStore;
-use crate::domain::{AgencyId, StaffId};
-use crate::server::store::{AgencyRow, AllocataireRow, SeedStore, StaffRow, StoreResult};
+use crate::domain::appointment::Modality;
+use crate::domain::{AgencyId, AllocataireId, StaffId};
+use crate::server::store::{
+    AgencyRow, AllocataireRow, SeedMeeting, SeedStore, StaffRow, StoreResult,
+};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -41,10 +44,56 @@ impl SeedStore for SqlStore {
         Ok(StaffId(id))
     }
 
-    async fn insert_allocataires(&self, rows: &[AllocataireRow], now: i64) -> StoreResult<()> {
+    async fn insert_allocataires(
+        &self,
+        rows: &[AllocataireRow],
+        now: i64,
+    ) -> StoreResult<Vec<AllocataireId>> {
         let mut tx = self.write_tx().await?;
+        let mut ids = Vec::with_capacity(rows.len());
         for p in rows {
-            Self::insert_allocataire(&mut tx, p, now).await?;
+            ids.push(Self::insert_allocataire(&mut tx, p, now).await?);
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    async fn insert_meetings(&self, rows: &[SeedMeeting], now: i64) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        for m in rows {
+            let s = &m.slot;
+            let (slot,): (i64,) = sqlx::query_as(
+                "INSERT INTO slots (agency_id, counsellor_id, starts_at, ends_at, modalities, location, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(s.agency_id.0)
+            .bind(s.counsellor_id.0)
+            .bind(s.starts_at)
+            .bind(s.ends_at)
+            .bind(Modality::join(&s.modalities))
+            .bind(&s.location)
+            .bind(m.booked_at.min(now))
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO appointments (uid, slot_id, allocataire_id, counsellor_id, agency_id, starts_at, ends_at, modality, location, reason, status, booked_by, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+            )
+            .bind(format!("seed-{slot}@portail-ali"))
+            .bind(slot)
+            .bind(m.allocataire_id.0)
+            .bind(s.counsellor_id.0)
+            .bind(s.agency_id.0)
+            .bind(s.starts_at)
+            .bind(s.ends_at)
+            .bind(m.modality.as_str())
+            .bind(&s.location)
+            .bind(m.reason.as_str())
+            .bind(m.status.as_str())
+            .bind(m.booked_by.as_str())
+            .bind(m.booked_at)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

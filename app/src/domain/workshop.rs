@@ -1,0 +1,422 @@
+//! Collective workshops (« ateliers collectifs »): their themes and audiences, the seats
+//! and the waiting list. Pure rules; the store applies them inside one transaction per
+//! change, which is what makes them hold under concurrency.
+
+use super::inputs::{err, parse_date, parse_time, plain_text};
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal, $key:literal;)* }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The stored value (also the form value).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some(Self::$variant),)* _ => None }
+            }
+            /// The catalogue key of its label.
+            pub fn label_key(self) -> &'static str {
+                match self { $(Self::$variant => $key),* }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// The themes of the ALI's collective offer (a fixed list for now).
+    Theme {
+        PeerGroup => "pairs", "workshop-theme-pairs";
+        JobSearch => "recherche-emploi", "workshop-theme-recherche-emploi";
+        Trades => "metiers", "workshop-theme-metiers";
+        Digital => "numerique", "workshop-theme-numerique";
+        French => "francais", "workshop-theme-francais";
+        Confidence => "confiance", "workshop-theme-confiance";
+        JobDating => "job-dating", "workshop-theme-job-dating";
+    }
+);
+
+text_enum!(
+    /// Who may see and join a workshop.
+    Audience {
+        Agency => "agence", "workshop-audience-agence";
+        AllAgencies => "toutes", "workshop-audience-toutes";
+        Invitation => "invitation", "workshop-audience-invitation";
+    }
+);
+
+text_enum!(
+    WorkshopStatus {
+        Scheduled => "scheduled", "workshop-status-scheduled";
+        Cancelled => "cancelled", "workshop-status-cancelled";
+    }
+);
+
+text_enum!(
+    /// A person's place on a workshop. `Registered`, `Waiting` and `Offered` are active:
+    /// a person holds at most one active registration per workshop.
+    RegistrationStatus {
+        Registered => "registered", "workshop-reg-registered";
+        Waiting => "waiting", "workshop-reg-waiting";
+        Offered => "offered", "workshop-reg-offered";
+        Left => "left", "workshop-reg-left";
+        Expired => "expired", "workshop-reg-expired";
+        Cancelled => "cancelled", "workshop-reg-cancelled";
+    }
+);
+
+text_enum!(
+    Attendance {
+        Present => "present", "workshop-attendance-present";
+        Absent => "absent", "workshop-attendance-absent";
+        Excused => "excused", "workshop-attendance-excused";
+    }
+);
+
+impl RegistrationStatus {
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Registered | Self::Waiting | Self::Offered)
+    }
+    /// Holds a seat (an offered seat is kept for the person it is offered to).
+    pub fn holds_seat(self) -> bool {
+        matches!(self, Self::Registered | Self::Offered)
+    }
+}
+
+/// Where a new registration goes.
+pub fn place_for(capacity: i64, seats_held: i64) -> RegistrationStatus {
+    if seats_held < capacity {
+        RegistrationStatus::Registered
+    } else {
+        RegistrationStatus::Waiting
+    }
+}
+
+/// Seats still free (never negative).
+pub fn seats_left(capacity: i64, seats_held: i64) -> i64 {
+    (capacity - seats_held).max(0)
+}
+
+/// How long a person offered a freed seat has to confirm it: `default_secs` (24 h), but
+/// never more than half the time left before the session, and at least 15 minutes.
+pub fn offer_window(now: i64, starts_at: i64, default_secs: i64) -> i64 {
+    let half = (starts_at - now) / 2;
+    default_secs.min(half).max(15 * 60)
+}
+
+/// A capacity change: refused below the seats held; otherwise the number of seats that
+/// can now be offered to the waiting list.
+pub fn capacity_change(new_capacity: i64, seats_held: i64) -> Result<i64, CapacityError> {
+    if new_capacity < 1 || new_capacity > MAX_CAPACITY {
+        return Err(CapacityError::OutOfRange);
+    }
+    if new_capacity < seats_held {
+        return Err(CapacityError::BelowRegistered(seats_held));
+    }
+    Ok(new_capacity - seats_held)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapacityError {
+    OutOfRange,
+    /// The seats already held.
+    BelowRegistered(i64),
+}
+
+pub const MAX_CAPACITY: i64 = 200;
+
+/// Whether a person may still register (or join the waiting list).
+pub fn registration_open(now: i64, deadline: i64, starts_at: i64, status: WorkshopStatus) -> bool {
+    status == WorkshopStatus::Scheduled && now < deadline && now < starts_at
+}
+
+fn valid_theme(value: &str) -> Result<(), ValidationError> {
+    Theme::parse(value)
+        .map(|_| ())
+        .ok_or_else(|| err("theme", "form-workshop-theme-required"))
+}
+
+fn valid_audience(value: &str) -> Result<(), ValidationError> {
+    Audience::parse(value)
+        .map(|_| ())
+        .ok_or_else(|| err("audience", "form-workshop-audience-required"))
+}
+
+fn valid_day(value: &str) -> Result<(), ValidationError> {
+    parse_date(value)
+        .map(|_| ())
+        .ok_or_else(|| err("date", "form-date-invalid"))
+}
+
+fn valid_start(value: &str) -> Result<(), ValidationError> {
+    parse_time(value)
+        .map(|_| ())
+        .ok_or_else(|| err("time", "form-time-invalid"))
+}
+
+fn number(value: &str) -> Option<i64> {
+    value.trim().parse::<i64>().ok()
+}
+
+fn valid_duration(value: &str) -> Result<(), ValidationError> {
+    number(value)
+        .filter(|m| (15..=480).contains(m))
+        .map(|_| ())
+        .ok_or_else(|| err("duration_minutes", "form-workshop-duration-range"))
+}
+
+fn valid_capacity(value: &str) -> Result<(), ValidationError> {
+    number(value)
+        .filter(|c| (1..=MAX_CAPACITY).contains(c))
+        .map(|_| ())
+        .ok_or_else(|| err("capacity", "form-workshop-capacity-range"))
+}
+
+fn valid_deadline_hours(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() || number(value).is_some_and(|h| (0..=336).contains(&h)) {
+        Ok(())
+    } else {
+        Err(err("deadline_hours", "form-workshop-deadline-range"))
+    }
+}
+
+fn valid_video(value: &str) -> Result<(), ValidationError> {
+    plain_text(value)?;
+    let v = value.trim();
+    if v.is_empty()
+        || (v.starts_with("https://") && v.len() > 12 && !v.contains(char::is_whitespace))
+    {
+        Ok(())
+    } else {
+        Err(err("video_url", "form-workshop-video-invalid"))
+    }
+}
+
+fn somewhere(input: &WorkshopInput) -> Result<(), ValidationError> {
+    if input.place.trim().is_empty() && input.video_url.trim().is_empty() {
+        Err(err("place", "form-workshop-place-required"))
+    } else {
+        Ok(())
+    }
+}
+
+/// A workshop session as staff create it. The date is checked against today by the
+/// server (a session cannot start in the past).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+#[validate(schema(function = "somewhere", skip_on_field_errors = true))]
+pub struct WorkshopInput {
+    #[validate(
+        length(min = 3, max = 120, message = "form-workshop-title-length"),
+        custom(function = "plain_text")
+    )]
+    pub title: String,
+    #[validate(custom(function = "valid_theme"))]
+    pub theme: String,
+    #[validate(
+        length(max = 2000, message = "form-workshop-description-length"),
+        custom(function = "plain_text")
+    )]
+    pub description: String,
+    #[validate(custom(function = "valid_day"))]
+    pub date: String,
+    #[validate(custom(function = "valid_start"))]
+    pub time: String,
+    #[validate(custom(function = "valid_duration"))]
+    pub duration_minutes: String,
+    #[validate(
+        length(max = 200, message = "form-workshop-place-length"),
+        custom(function = "plain_text")
+    )]
+    pub place: String,
+    #[validate(
+        length(max = 300, message = "form-workshop-video-invalid"),
+        custom(function = "valid_video")
+    )]
+    pub video_url: String,
+    #[validate(custom(function = "valid_capacity"))]
+    pub capacity: String,
+    #[validate(custom(function = "valid_audience"))]
+    pub audience: String,
+    /// Registration closes this many hours before the start (empty: at the start).
+    #[validate(custom(function = "valid_deadline_hours"))]
+    pub deadline_hours: String,
+}
+
+/// A validated input, typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopPlan {
+    pub title: String,
+    pub theme: Theme,
+    pub description: String,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub duration_minutes: i64,
+    pub place: String,
+    pub video_url: Option<String>,
+    pub capacity: i64,
+    pub audience: Audience,
+    pub deadline_hours: i64,
+}
+
+impl WorkshopInput {
+    /// The typed plan; `None` when the input does not validate.
+    pub fn plan(&self) -> Option<WorkshopPlan> {
+        self.validate().ok()?;
+        Some(WorkshopPlan {
+            title: self.title.trim().to_string(),
+            theme: Theme::parse(&self.theme)?,
+            description: self.description.trim().replace("\r\n", "\n"),
+            date: parse_date(&self.date)?,
+            time: parse_time(&self.time)?,
+            duration_minutes: number(&self.duration_minutes)?,
+            place: self.place.trim().to_string(),
+            video_url: Some(self.video_url.trim().to_string()).filter(|v| !v.is_empty()),
+            capacity: number(&self.capacity)?,
+            audience: Audience::parse(&self.audience)?,
+            deadline_hours: number(&self.deadline_hours).unwrap_or(0),
+        })
+    }
+}
+
+/// A new capacity typed by staff.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct CapacityInput {
+    #[validate(custom(function = "valid_capacity"))]
+    pub capacity: String,
+}
+
+impl CapacityInput {
+    pub fn value(&self) -> i64 {
+        number(&self.capacity).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> WorkshopInput {
+        WorkshopInput {
+            title: "Préparer un entretien".into(),
+            theme: "recherche-emploi".into(),
+            description: "Deux heures pour s'entraîner.\nApportez votre CV.".into(),
+            date: "2027-01-12".into(),
+            time: "14:00".into(),
+            duration_minutes: "120".into(),
+            place: "Salle 2, à l'agence".into(),
+            video_url: String::new(),
+            capacity: "10".into(),
+            audience: "agence".into(),
+            deadline_hours: "24".into(),
+        }
+    }
+
+    fn fields(i: &WorkshopInput) -> Vec<String> {
+        match i.validate() {
+            Ok(()) => vec![],
+            Err(e) => {
+                let mut v: Vec<String> = e.errors().keys().map(|k| k.to_string()).collect();
+                v.sort();
+                v
+            }
+        }
+    }
+
+    #[test]
+    fn a_complete_workshop_validates_and_is_typed() {
+        let plan = input().plan().expect("valid");
+        assert_eq!(plan.theme, Theme::JobSearch);
+        assert_eq!(plan.capacity, 10);
+        assert_eq!(plan.deadline_hours, 24);
+        assert_eq!(plan.video_url, None);
+    }
+
+    #[test]
+    fn bad_input_names_its_field() {
+        let cases: Vec<(fn(&mut WorkshopInput), &str)> = vec![
+            (|i| i.capacity = "0".into(), "capacity"),
+            (|i| i.capacity = "-3".into(), "capacity"),
+            (|i| i.capacity = "201".into(), "capacity"),
+            (|i| i.capacity = "dix".into(), "capacity"),
+            (|i| i.duration_minutes = "5".into(), "duration_minutes"),
+            (|i| i.theme = "cuisine".into(), "theme"),
+            (|i| i.audience = "tous".into(), "audience"),
+            (|i| i.date = "+262142-12-31".into(), "date"),
+            (|i| i.time = "25:00".into(), "time"),
+            (|i| i.title = "a".into(), "title"),
+            (|i| i.title = "Atelier\u{0}".into(), "title"),
+            (|i| i.video_url = "http://visio".into(), "video_url"),
+            (|i| i.deadline_hours = "400".into(), "deadline_hours"),
+        ];
+        for (change, field) in cases {
+            let mut i = input();
+            change(&mut i);
+            assert_eq!(fields(&i), vec![field.to_string()], "{i:?}");
+            assert!(i.plan().is_none());
+        }
+        // Neither a place nor a video link.
+        let mut i = input();
+        i.place.clear();
+        assert_eq!(fields(&i), vec!["__all__".to_string()]);
+        i.video_url = "https://visio.exemple.fr/atelier".into();
+        assert!(i.plan().is_some());
+    }
+
+    #[test]
+    fn seats_go_to_registrations_until_full_then_to_the_waiting_list() {
+        assert_eq!(place_for(10, 9), RegistrationStatus::Registered);
+        assert_eq!(place_for(10, 10), RegistrationStatus::Waiting);
+        assert_eq!(seats_left(10, 7), 3);
+        assert_eq!(seats_left(10, 12), 0);
+        assert!(RegistrationStatus::Offered.holds_seat());
+        assert!(!RegistrationStatus::Waiting.holds_seat());
+        assert!(RegistrationStatus::Waiting.is_active());
+        assert!(!RegistrationStatus::Left.is_active());
+    }
+
+    #[test]
+    fn capacity_cannot_drop_below_the_seats_held() {
+        assert_eq!(capacity_change(12, 10), Ok(2));
+        assert_eq!(capacity_change(10, 10), Ok(0));
+        assert_eq!(
+            capacity_change(8, 10),
+            Err(CapacityError::BelowRegistered(10))
+        );
+        assert_eq!(capacity_change(0, 0), Err(CapacityError::OutOfRange));
+    }
+
+    #[test]
+    fn the_offer_window_shrinks_when_the_session_is_near() {
+        let day = 24 * 3600;
+        assert_eq!(offer_window(0, 10 * day, day), day);
+        assert_eq!(offer_window(0, 12 * 3600, day), 6 * 3600);
+        assert_eq!(offer_window(0, 600, day), 15 * 60);
+    }
+
+    #[test]
+    fn registration_closes_at_the_deadline_or_when_cancelled() {
+        assert!(registration_open(0, 100, 200, WorkshopStatus::Scheduled));
+        assert!(!registration_open(100, 100, 200, WorkshopStatus::Scheduled));
+        assert!(!registration_open(0, 100, 200, WorkshopStatus::Cancelled));
+    }
+
+    #[test]
+    fn stored_values_read_back() {
+        for t in Theme::ALL {
+            assert_eq!(Theme::parse(t.as_str()), Some(*t));
+        }
+        for s in RegistrationStatus::ALL {
+            assert_eq!(RegistrationStatus::parse(s.as_str()), Some(*s));
+        }
+        assert_eq!(Attendance::parse("present"), Some(Attendance::Present));
+        assert_eq!(Attendance::parse("là"), None);
+    }
+}

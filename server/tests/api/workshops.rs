@@ -1,0 +1,546 @@
+//! Collective workshops (issue 8): seats never overfilled under a race, the waiting list
+//! in arrival order, a freed seat offered to the next person (and to the one after when
+//! the offer expires), capacity changes, cancellation, attendance, and bad input refused
+//! with nothing written — on SQLite and PostgreSQL.
+
+use crate::common::{spawn, Db, TestApp};
+use app::domain::workshop::{Audience, RegistrationStatus, Theme};
+use app::domain::{AgencyId, AllocataireId, WorkshopId};
+use app::server::store::{NewWorkshop, PlaceChange, RegisterOutcome, WorkshopRow};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// A session of agency `agency` in five days, created through the store (the page's
+/// validation has its own tests).
+pub async fn create(app: &TestApp, agency: AgencyId, capacity: i64, audience: Audience) -> i64 {
+    let now = chrono::Utc::now().timestamp();
+    let starts_at = now + 5 * 86_400;
+    app.state
+        .store
+        .create_workshop(
+            &NewWorkshop {
+                agency_id: agency,
+                title: "Préparer un entretien".into(),
+                theme: Theme::JobSearch,
+                description: "Deux heures pour s'entraîner.".into(),
+                starts_at,
+                ends_at: starts_at + 7200,
+                place: "Salle 2".into(),
+                video_url: None,
+                capacity,
+                audience,
+                registration_deadline: starts_at - 3600,
+                facilitator_id: None,
+                created_by: None,
+            },
+            None,
+            now,
+        )
+        .await
+        .expect("create workshop")
+        .0
+}
+
+/// The status of a person's active place (None: no active place).
+async fn place(app: &TestApp, workshop: i64, person: i64) -> Option<String> {
+    app.state
+        .store
+        .registrations(WorkshopId(workshop))
+        .await
+        .expect("registrations")
+        .into_iter()
+        .find(|r| r.allocataire_id.0 == person && r.status.is_active())
+        .map(|r| r.status.as_str().to_string())
+}
+
+fn done_notice(v: &Value) -> String {
+    v["notice"].as_str().unwrap_or_default().to_string()
+}
+
+async fn two_hundred_people_race_for_ten_seats(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 10, Audience::Agency).await;
+    // 200 people of agency 1 (the fixture's 20 and 180 more).
+    let values: Vec<String> = (0..180)
+        .map(|i| {
+            format!(
+                "({}, {}, '{}', 'Course{i}', 'Zed', '0688{i:06}', '2026-11-20', 0)",
+                f.agency1,
+                f.counsellor1,
+                7_000_000 + i
+            )
+        })
+        .collect();
+    app.sql(&format!(
+        "INSERT INTO allocataires (agency_id, counsellor_id, numero, first_name, last_name, phone, orientation_date, created_at) VALUES {}",
+        values.join(", ")
+    ))
+    .await;
+    let people: Vec<i64> = {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&app.db_url).await.expect("connect");
+        let rows: Vec<(i64,)> = sqlx::query_as(&format!(
+            "SELECT id FROM allocataires WHERE agency_id = {} ORDER BY id",
+            f.agency1
+        ))
+        .fetch_all(&pool)
+        .await
+        .expect("people");
+        pool.close().await;
+        rows.into_iter().map(|(id,)| id).collect()
+    };
+    assert_eq!(people.len(), 200);
+    let store = app.state.store.clone();
+    let no_messages = |_: &WorkshopRow, _: &PlaceChange| Vec::new();
+    let now = chrono::Utc::now().timestamp();
+    let mut tasks = Vec::new();
+    for &p in &people {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            let key = format!("race-{p}");
+            // Each person posts twice with the same key (a double tap, a retry).
+            let first = store
+                .register(
+                    WorkshopId(w),
+                    AllocataireId(p),
+                    &key,
+                    &no_messages,
+                    None,
+                    now,
+                )
+                .await
+                .expect("register");
+            let again = store
+                .register(
+                    WorkshopId(w),
+                    AllocataireId(p),
+                    &key,
+                    &no_messages,
+                    None,
+                    now,
+                )
+                .await
+                .expect("register again");
+            (p, first, again)
+        }));
+    }
+    let mut registered = 0;
+    for t in tasks {
+        let (p, first, again) = t.await.expect("task");
+        let status = match first {
+            RegisterOutcome::Created(s) => s,
+            other => panic!("person {p}: {other:?}"),
+        };
+        assert_eq!(again, RegisterOutcome::Replayed(status), "person {p}");
+        if status == RegistrationStatus::Registered {
+            registered += 1;
+        }
+    }
+    assert_eq!(registered, 10);
+    let wk = format!("workshop_id = {w}");
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE {wk} AND status = 'registered'"
+        ))
+        .await,
+        10
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE {wk} AND status = 'waiting'"
+        ))
+        .await,
+        190
+    );
+    // One row per person: the retries created nothing.
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE {wk}"
+        ))
+        .await,
+        200
+    );
+    // The waiting list is in arrival order: every registered row came before every waiting one.
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_registrations r WHERE {wk} AND r.status = 'registered' \
+             AND r.id > (SELECT MIN(id) FROM workshop_registrations WHERE {wk} AND status = 'waiting')"
+        ))
+        .await,
+        0
+    );
+    // The database itself refuses a second active place for a person.
+    let first = people[0];
+    assert!(app
+        .try_sql(&format!(
+            "INSERT INTO workshop_registrations (workshop_id, allocataire_id, status, created_at, updated_at) VALUES ({w}, {first}, 'waiting', 0, 0)"
+        ))
+        .await
+        .is_err());
+}
+on_both!(two_hundred_people_race_for_ten_seats);
+
+async fn a_freed_seat_goes_to_the_first_person_waiting_then_to_the_next(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 1, Audience::Agency).await;
+    let ws = w.to_string();
+    let (a, b, c) = (f.people1[1], f.people1[2], f.people1[3]);
+    let (ca, cb, cc) = (
+        app.allocataire(a).await,
+        app.allocataire(b).await,
+        app.allocataire(c).await,
+    );
+    let join = |client: &reqwest::Client, key: &'static str| {
+        let ws = ws.clone();
+        let client = client.clone();
+        let app = &app;
+        async move {
+            app.call(
+                &client,
+                "/api/espace/ateliers/inscrire",
+                &[("workshop_id", ws.as_str()), ("idempotency_key", key)],
+            )
+            .await
+        }
+    };
+    // The card says how many seats are left, then that it is full.
+    let (_, offer) = app.call(&cb, "/api/espace/ateliers", &[]).await;
+    assert_eq!(
+        offer["sessions"][0]["card"]["seats"], "1 place restante",
+        "{offer}"
+    );
+    let (status, done) = join(&ca, "join-a-000001").await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done_notice(&done).contains("Vous êtes inscrit"), "{done}");
+    let (_, offer) = app.call(&cb, "/api/espace/ateliers", &[]).await;
+    assert_eq!(
+        offer["sessions"][0]["card"]["seats"], "Complet — liste d'attente",
+        "{offer}"
+    );
+    let (status, done) = join(&cb, "join-b-000001").await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done_notice(&done).contains("liste d'attente"), "{done}");
+    join(&cc, "join-c-000001").await;
+    assert_eq!(place(&app, w, b).await.as_deref(), Some("waiting"));
+    let (_, mine) = app.call(&cc, "/api/espace/ateliers", &[]).await;
+    assert_eq!(mine["sessions"][0]["mine"]["position"], 2, "{mine}");
+
+    // A leaves: B (first waiting) is offered the seat, by SMS with the link; C still waits.
+    let before = app.sms_count();
+    let (status, done) = app
+        .call(
+            &ca,
+            "/api/espace/ateliers/quitter",
+            &[("workshop_id", ws.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(place(&app, w, a).await, None);
+    assert_eq!(place(&app, w, b).await.as_deref(), Some("offered"));
+    assert_eq!(place(&app, w, c).await.as_deref(), Some("waiting"));
+    let phone_b = app.phone_of(b).await;
+    let sms = app.sms_to(&phone_b, before).await;
+    assert!(
+        sms.contains("une place s'est liberee") || sms.contains("une place s'est libérée"),
+        "{sms}"
+    );
+    assert!(sms.contains("/espace/ateliers"), "{sms}");
+    // C cannot take B's seat.
+    let (status, _) = app
+        .call(
+            &cc,
+            "/api/espace/ateliers/confirmer",
+            &[("workshop_id", ws.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // B lets the offer run out: the job expires it and offers the seat to C.
+    app.sql(&format!(
+        "UPDATE workshop_registrations SET offered_until = 1 WHERE workshop_id = {w} AND allocataire_id = {b}"
+    ))
+    .await;
+    let expired = app::server::services::workshops::expire_offers(&app.state, chrono::Utc::now())
+        .await
+        .expect("expire");
+    assert_eq!(expired, 1);
+    // Run twice (a restart, a second process): nothing more happens.
+    let again = app::server::services::workshops::expire_offers(&app.state, chrono::Utc::now())
+        .await
+        .expect("expire again");
+    assert_eq!(again, 0);
+    assert_eq!(place(&app, w, b).await, None);
+    assert_eq!(place(&app, w, c).await.as_deref(), Some("offered"));
+    let (status, done) = app
+        .call(
+            &cc,
+            "/api/espace/ateliers/confirmer",
+            &[("workshop_id", ws.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(place(&app, w, c).await.as_deref(), Some("registered"));
+    // Exactly one offer per freed seat, ever: two offers were made (B, then C).
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = {w} AND status IN ('registered', 'offered')"
+        ))
+        .await,
+        1
+    );
+}
+on_both!(a_freed_seat_goes_to_the_first_person_waiting_then_to_the_next);
+
+async fn staff_change_capacity_cancel_and_sign_attendance(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let c1 = app.staff("c1@test.fr").await;
+    // Created through the page's form: the errors first, nothing written.
+    let day = (chrono::Utc::now() + chrono::Duration::days(10))
+        .date_naive()
+        .to_string();
+    let past = (chrono::Utc::now() - chrono::Duration::days(1))
+        .date_naive()
+        .to_string();
+    let form = |date: &str, capacity: &str| {
+        vec![
+            ("title", "Découvrir les métiers du soin".to_string()),
+            ("theme", "metiers".to_string()),
+            (
+                "description",
+                "Rencontre avec des professionnels.".to_string(),
+            ),
+            ("date", date.to_string()),
+            ("time", "14:00".to_string()),
+            ("duration_minutes", "120".to_string()),
+            ("place", "Salle 1".to_string()),
+            ("video_url", String::new()),
+            ("capacity", capacity.to_string()),
+            ("audience", "agence".to_string()),
+            ("deadline_hours", "24".to_string()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let c1 = c1.clone();
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call(&c1, "/api/pro/ateliers/creer", &form).await
+        }
+    };
+    for (fields, field) in [
+        (form(&day, "0"), "capacity"),
+        (form(&day, "-4"), "capacity"),
+        (form(&past, "8"), "date"),
+        (form("+262142-12-31", "8"), "date"),
+    ] {
+        let (status, body) = post(fields).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.to_string().contains(field), "{field}: {body}");
+    }
+    assert_eq!(app.count("workshops").await, 0);
+    let (status, done) = post(form(&day, "2")).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let w: i64 = done["redirect"]
+        .as_str()
+        .unwrap_or_default()
+        .trim_start_matches("/pro/ateliers/")
+        .parse()
+        .expect("workshop id");
+    let ws = w.to_string();
+    // Another agency's staff do not see it.
+    let c3 = app.staff("c3@test.fr").await;
+    let (status, _) = app
+        .call(&c3, "/api/pro/ateliers/voir", &[("id", ws.as_str())])
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Nor do another agency's allocataires register to it.
+    let other = app.allocataire(f.person2).await;
+    let (status, _) = app
+        .call(
+            &other,
+            "/api/espace/ateliers/inscrire",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("idempotency_key", "other-agency-1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Two registered, one waiting.
+    let people = [f.people1[1], f.people1[2], f.people1[3]];
+    for (i, p) in people.iter().enumerate() {
+        let c = app.allocataire(*p).await;
+        let key = format!("staff-test-{i}-0001");
+        let (status, body) = app
+            .call(
+                &c,
+                "/api/espace/ateliers/inscrire",
+                &[
+                    ("workshop_id", ws.as_str()),
+                    ("idempotency_key", key.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    // Lowering below the seats held is refused, with the number; nothing changes.
+    let (status, body) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/capacite",
+            &[("workshop_id", ws.as_str()), ("capacity", "1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.to_string().contains("2 places sont déjà prises"),
+        "{body}"
+    );
+    // Raising it offers the new seat to the person waiting.
+    let (status, done) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/capacite",
+            &[("workshop_id", ws.as_str()), ("capacity", "3")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done_notice(&done).contains("première personne"), "{done}");
+    assert_eq!(place(&app, w, people[2]).await.as_deref(), Some("offered"));
+
+    // Attendance is signed from an hour before the start, for registered people only.
+    let (_, detail) = app
+        .call(&c1, "/api/pro/ateliers/voir", &[("id", ws.as_str())])
+        .await;
+    let first = detail["people"][0]["id"]
+        .as_i64()
+        .expect("registration")
+        .to_string();
+    let (status, _) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/presence",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("registration_id", first.as_str()),
+                ("presence", "present"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let now = chrono::Utc::now().timestamp();
+    app.sql(&format!(
+        "UPDATE workshops SET starts_at = {}, ends_at = {} WHERE id = {w}",
+        now - 60,
+        now + 3600
+    ))
+    .await;
+    let (status, done) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/presence",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("registration_id", first.as_str()),
+                ("presence", "present"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(
+        app.scalar(&format!("SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = {w} AND attendance = 'present'")).await,
+        1
+    );
+    let (status, _) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/presence",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("registration_id", first.as_str()),
+                ("presence", "ailleurs"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Cancelling tells everyone with an active place, and closes registration.
+    app.sql(&format!(
+        "UPDATE workshops SET starts_at = {}, ends_at = {} WHERE id = {w}",
+        now + 86_400,
+        now + 90_000
+    ))
+    .await;
+    let before = app.sms_count();
+    let (status, done) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/annuler",
+            &[("workshop_id", ws.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    for p in people {
+        let phone = app.phone_of(p).await;
+        let sms = app.sms_to(&phone, before).await;
+        assert!(sms.contains("annul"), "{sms}");
+        assert_eq!(place(&app, w, p).await, None);
+    }
+    let c = app.allocataire(f.people1[4]).await;
+    let (status, _) = app
+        .call(
+            &c,
+            "/api/espace/ateliers/inscrire",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("idempotency_key", "after-cancel-1"),
+            ],
+        )
+        .await;
+    assert_ne!(status, StatusCode::OK);
+    // Every change is in the agency's audit trail.
+    assert!(
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'workshop.%'")
+            .await
+            >= 8
+    );
+}
+on_both!(staff_change_capacity_cancel_and_sign_attendance);
+
+#[test]
+fn every_workshop_sms_is_gsm7_in_at_most_two_segments() {
+    use app::domain::sms;
+    let long = "Préparer un entretien d'embauche dans les métiers du soin";
+    for key in [
+        "notify-workshop-registered",
+        "notify-workshop-waiting",
+        "notify-workshop-offered",
+        "notify-workshop-expired",
+        "notify-workshop-cancelled",
+    ] {
+        let text = app::i18n::text(
+            app::i18n::Lang::Fr,
+            key,
+            &[
+                ("title", long.into()),
+                (
+                    "when",
+                    "mercredi 30 septembre 2026, 14 h 30 – 16 h 30".into(),
+                ),
+                ("until", "mardi 29 septembre 2026 à 14 h 30".into()),
+                ("link", "https://rdv.ali93.fr/espace/ateliers".into()),
+            ],
+        );
+        let body = sms::to_gsm7(&text);
+        assert!(
+            sms::segments(&body) <= 2,
+            "{key}: {} segments: {body}",
+            sms::segments(&body)
+        );
+        assert!(!body.contains('·'), "{key}");
+    }
+}
