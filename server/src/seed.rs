@@ -369,7 +369,9 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
                 },
                 last_name: LAST[(index / 23) % 24].into(),
                 phone: Some(format!("06{:08}", index + 1)),
-                email: (index % 3 == 0).then(|| format!("allocataire{}@exemple.org", index + 1)),
+                email: index
+                    .is_multiple_of(3)
+                    .then(|| format!("allocataire{}@exemple.org", index + 1)),
                 orientation_date: orientation,
                 disabled: false,
                 session_epoch: 0,
@@ -674,10 +676,16 @@ mod tests {
             assert!(day >= d(2026, 11, 24) && day <= d(2026, 11, 30), "{day}");
             assert!(calendar::is_working_day(day), "{day}");
         }
-        // On 1 December, December's batch has not come yet; on 27 December part of it has.
+        // On 1 December, December's batch has not come yet; on the 31st part of it has
+        // (the 25th is Christmas, the 26th and 27th a week-end).
         assert_eq!(batch_day(2026, 12, 0, d(2026, 12, 1)), None);
-        let partial = batch_day(2026, 12, 3, d(2026, 12, 27)).unwrap();
-        assert!(partial < d(2026, 12, 27) && partial >= d(2026, 12, 24));
+        for pick in 0..7 {
+            let partial = batch_day(2026, 12, pick, d(2026, 12, 31)).unwrap();
+            assert!(
+                partial >= d(2026, 12, 28) && partial <= d(2026, 12, 30),
+                "{partial}"
+            );
+        }
         let months = batch_months(d(2026, 12, 1));
         assert_eq!(months.len(), 24);
         assert_eq!(months[0], (2026, 11));

@@ -113,7 +113,7 @@ pub fn offer_window(now: i64, starts_at: i64, default_secs: i64) -> i64 {
 /// A capacity change: refused below the seats held; otherwise the number of seats that
 /// can now be offered to the waiting list.
 pub fn capacity_change(new_capacity: i64, seats_held: i64) -> Result<i64, CapacityError> {
-    if new_capacity < 1 || new_capacity > MAX_CAPACITY {
+    if !(1..=MAX_CAPACITY).contains(&new_capacity) {
         return Err(CapacityError::OutOfRange);
     }
     if new_capacity < seats_held {
@@ -341,7 +341,8 @@ mod tests {
 
     #[test]
     fn bad_input_names_its_field() {
-        let cases: Vec<(fn(&mut WorkshopInput), &str)> = vec![
+        type Change = fn(&mut WorkshopInput);
+        let cases: Vec<(Change, &str)> = vec![
             (|i| i.capacity = "0".into(), "capacity"),
             (|i| i.capacity = "-3".into(), "capacity"),
             (|i| i.capacity = "201".into(), "capacity"),

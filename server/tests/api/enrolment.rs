@@ -8,7 +8,8 @@ async fn staff_enrol_a_person_who_then_signs_in_and_whose_referents_are_kept(db:
     let Some(app) = spawn(db).await else { return };
     let f = app.f.clone();
     let counsellor = app.staff("c1@test.fr").await;
-    let today = chrono::Utc::now().date_naive();
+    // The portal's today is Paris's (an hour or two ahead of UTC near midnight).
+    let today = app::server::format::today(chrono::Utc::now());
     let form = |numero: &'static str, phone: &'static str, date: String, referent: String| {
         vec![
             ("numero", numero.to_string()),
