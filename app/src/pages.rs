@@ -59,6 +59,10 @@ pub fn file(allocataire: i64) -> String {
 pub fn staff_workshop(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}")
 }
+/// A session's list as CSV (a server route, not a page).
+pub fn workshop_list(id: i64) -> String {
+    format!("{STAFF_WORKSHOPS}/{id}/liste.csv")
+}
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
 pub const ROUTES: [&str; 25] = [

@@ -132,6 +132,20 @@ test('manager: booking rules, a closure day, the audit trail and a new counsello
     await expect(grid.getByRole('columnheader')).toHaveCount(8);
     await expect(grid.locator('th[aria-current="date"]')).toHaveCount(1);
     await a11y.check('week agenda at 1280 px');
+    // The file active on a desk: the table scrolls in its region under a header that stays.
+    await page.goto('/pro/allocataires?conseiller=');
+    await a11y.check('file active at 1280 px');
+    const region = page.locator('.table-wrap').filter({ has: page.getByRole('table') }).first();
+    const header = region.locator('thead th').first();
+    await expect(header).toHaveCSS('position', 'sticky');
+    await region.evaluate((el) => el.scrollBy(0, 400));
+    const [top, headerTop] = await Promise.all([
+      region.evaluate((el) => el.getBoundingClientRect().top),
+      header.evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(Math.abs(headerTop - top), 'the header row stays at the top of the scrolled table').toBeLessThan(2);
+    await page.goto('/pro/agenda?semaine=1');
+    await a11y.check('week agenda again');
     await page.setViewportSize({ width: 360, height: 740 });
     await expect(grid).toBeHidden();
     await a11y.check('week agenda at 360 px: the day list');

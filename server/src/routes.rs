@@ -259,3 +259,33 @@ pub async fn calendar_file(
         ),
     }
 }
+
+/// `/pro/ateliers/{id}/liste.csv`: a workshop session's list, for a spreadsheet (staff of
+/// the session's agency).
+pub async fn workshop_list(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    match app::server::services::workshops::export_csv(&st, &actor, id, chrono::Utc::now()).await {
+        Ok((name, csv)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}\""),
+                ),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => plain(
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            say(lang, "error-not-found"),
+        ),
+    }
+}

@@ -205,6 +205,7 @@ pub fn build_router(
         .route("/i/{token}", get(routes::invitation_link))
         .route("/r/{token}", get(routes::password_link))
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
+        .route("/pro/ateliers/{id}/liste.csv", get(routes::workshop_list))
         .leptos_routes_with_context(
             &server_state,
             routes,

@@ -107,6 +107,7 @@ audit-action-closure-add = Jour de fermeture ajouté
 audit-action-closure-remove = Jour de fermeture retiré
 audit-action-workshop-create = Atelier créé
 audit-action-workshop-view = Liste d'un atelier consultée
+audit-action-workshop-export = Liste d'un atelier téléchargée
 audit-action-workshop-capacity = Places d'un atelier modifiées
 audit-action-workshop-cancel = Atelier annulé
 audit-action-workshop-attendance = Présence à un atelier notée

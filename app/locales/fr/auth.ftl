@@ -11,7 +11,7 @@ auth-signed-in = Connexion réussie.
 auth-signed-out = Déconnexion réussie.
 # The header's role label of a signed-in allocataire.
 auth-role-allocataire = Allocataire
-auth-role-referent = Conseiller·ère en insertion
+auth-role-referent = Conseil en insertion
 auth-role-manager = Responsable d'agence
 auth-role-admin = Administration du département
 auth-agency-chosen = Les pages professionnelles portent maintenant sur l'agence choisie.

@@ -9,7 +9,7 @@ staff-sign-in-email = Adresse e-mail professionnelle
 staff-sign-in-password = Mot de passe
 
 ## Counsellor filter (agenda, slots, caseload)
-staff-filter-counsellor = Conseiller·ère
+staff-filter-counsellor = Conseiller ou conseillère
 staff-filter-all = Toute l'agence
 # A counsellor in the list: name and how many allocataires they follow.
 staff-filter-counsellor-option = { $name } ({ $n } suivis)
@@ -91,7 +91,7 @@ staff-caseload-pager = Pages de la file active
 staff-caseload-prev = Page précédente
 staff-caseload-next = Page suivante
 staff-caseload-col-name = Nom
-staff-caseload-col-counsellor = Référent·e
+staff-caseload-col-counsellor = Qui suit la personne
 staff-caseload-col-orientation = Orientation
 staff-caseload-col-deadline = 1er RDV avant le
 staff-caseload-col-flag = Suivi
@@ -101,7 +101,7 @@ staff-caseload-col-next = Prochain RDV
 staff-file-title = Dossier allocataire — Portail ALI
 staff-file-numero = N° allocataire
 staff-file-contact = Contact
-staff-file-counsellor = Référent·e
+staff-file-counsellor = Qui suit la personne
 staff-file-orientation = Orientation
 staff-file-first-meeting = Premier rendez-vous
 # Followed (in the page) by a space and the deadline's status badge.

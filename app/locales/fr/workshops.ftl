@@ -165,3 +165,12 @@ notify-workshop-expired = Portail ALI : la place à l'atelier « { $title } » n
 notify-workshop-expired-subject = Place d'atelier non confirmée
 notify-workshop-cancelled = Portail ALI : l'atelier « { $title } » du { $when } est annulé. Votre agence vous proposera une autre date.
 notify-workshop-cancelled-subject = Atelier annulé
+# The calendar file's description; $link: the workshops page.
+notify-workshop-ics-description = Atelier collectif de votre agence locale d'insertion. Pour vous désinscrire : { $link }
+workshop-csv-last-name = Nom
+workshop-csv-first-name = Prénom
+workshop-csv-numero = Numéro allocataire
+workshop-csv-status = Statut
+workshop-csv-since = Inscription le
+workshop-csv-attendance = Présence
+workshop-export = Télécharger la liste (tableur, CSV)

@@ -544,3 +544,81 @@ fn every_workshop_sms_is_gsm7_in_at_most_two_segments() {
         assert!(!body.contains('·'), "{key}");
     }
 }
+
+async fn the_e_mails_carry_a_calendar_file_and_staff_download_the_list(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 5, Audience::Agency).await;
+    let ws = w.to_string();
+    // people1[0] has an e-mail on file.
+    let person = app.allocataire(f.people1[0]).await;
+    let (status, body) = app
+        .call(
+            &person,
+            "/api/espace/ateliers/inscrire",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("idempotency_key", "ics-test-0001"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mails = |method: &'static str| {
+        let app = &app;
+        async move {
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND recipient = 'personne0@exemple.test' \
+                 AND ics LIKE '%METHOD:{method}%' AND ics LIKE '%UID:atelier-{w}@portail-ali%'"
+            ))
+            .await
+        }
+    };
+    assert_eq!(mails("PUBLISH").await, 1);
+
+    // The list as CSV: the agency's staff only.
+    let c1 = app.staff("c1@test.fr").await;
+    let path = format!("/pro/ateliers/{w}/liste.csv");
+    let res = c1.get(app.url(&path)).send().await.expect("csv");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/csv"));
+    let csv = res.text().await.expect("body");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Nom;Prénom;Numéro allocataire;Statut;Inscription le;Présence"
+    );
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(
+        lines[1].starts_with("Test;Personne0;5000000;Inscrit ou inscrite;"),
+        "{csv}"
+    );
+    let c3 = app.staff("c3@test.fr").await;
+    assert_eq!(
+        c3.get(app.url(&path)).send().await.expect("csv").status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        person
+            .get(app.url(&path))
+            .send()
+            .await
+            .expect("csv")
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // Cancelling sends the same event, cancelled.
+    let (status, _) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/annuler",
+            &[("workshop_id", ws.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(mails("CANCEL").await, 1);
+}
+on_both!(the_e_mails_carry_a_calendar_file_and_staff_download_the_list);

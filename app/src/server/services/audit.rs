@@ -62,6 +62,7 @@ fn action_label(action: &str) -> String {
         "signin.failure" => "audit-action-signin-failure",
         "workshop.create" => "audit-action-workshop-create",
         "workshop.view" => "audit-action-workshop-view",
+        "workshop.export" => "audit-action-workshop-export",
         "workshop.capacity" => "audit-action-workshop-capacity",
         "workshop.cancel" => "audit-action-workshop-cancel",
         "workshop.attendance" => "audit-action-workshop-attendance",

@@ -255,16 +255,11 @@ pub fn ics(
     cancelled: bool,
     lang: Lang,
 ) -> String {
-    // Times in UTC (« 20261201T090000Z »): RFC 5545 allows a TZID only with its
-    // VTIMEZONE block, which the icalendar crate does not write; every calendar shows UTC
-    // times in the reader's own zone. X-WR-TIMEZONE still names Paris for display.
-    let local = |secs: i64| CalendarDateTime::Utc(format::ts(secs));
-    let mut event = Event::new();
-    event
-        .uid(&a.uid)
-        .sequence(u32::try_from(a.sequence).unwrap_or(0))
-        .summary(&say(lang, ICS_TITLE_KEY, &[]))
-        .description(&say(
+    calendar_file(&CalendarEntry {
+        uid: &a.uid,
+        sequence: a.sequence,
+        summary: say(lang, ICS_TITLE_KEY, &[]),
+        description: say(
             lang,
             "notify-ics-description",
             &[
@@ -272,21 +267,53 @@ pub fn ics(
                 ("agency", Arg::from(&agency.name)),
                 ("phone", Arg::from(&agency.phone)),
             ],
-        ))
-        .location(&if a.modality == Modality::SurPlace {
+        ),
+        location: if a.modality == Modality::SurPlace {
             a.location.clone()
         } else {
             say(lang, "notify-ics-remote", &[])
-        })
-        .starts(local(a.starts_at))
-        .ends(local(a.ends_at));
-    if cancelled {
+        },
+        starts_at: a.starts_at,
+        ends_at: a.ends_at,
+        cancelled,
+    })
+}
+
+/// One event of a calendar file (a rendez-vous, a workshop session).
+pub struct CalendarEntry<'a> {
+    /// Stable across updates, so that calendars replace the event (and cancel it).
+    pub uid: &'a str,
+    pub sequence: i64,
+    pub summary: String,
+    pub description: String,
+    pub location: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub cancelled: bool,
+}
+
+/// The iCalendar text of one event: METHOD PUBLISH, or CANCEL for a cancelled one.
+pub fn calendar_file(e: &CalendarEntry) -> String {
+    // Times in UTC (« 20261201T090000Z »): RFC 5545 allows a TZID only with its
+    // VTIMEZONE block, which the icalendar crate does not write; every calendar shows UTC
+    // times in the reader's own zone. X-WR-TIMEZONE still names Paris for display.
+    let utc = |secs: i64| CalendarDateTime::Utc(format::ts(secs));
+    let mut event = Event::new();
+    event
+        .uid(e.uid)
+        .sequence(u32::try_from(e.sequence).unwrap_or(0))
+        .summary(&e.summary)
+        .description(&e.description)
+        .location(&e.location)
+        .starts(utc(e.starts_at))
+        .ends(utc(e.ends_at));
+    if e.cancelled {
         event.status(EventStatus::Cancelled);
     } else {
         event.status(EventStatus::Confirmed);
     }
     let mut cal = Calendar::new();
-    cal.append_property(("METHOD", if cancelled { "CANCEL" } else { "PUBLISH" }));
+    cal.append_property(("METHOD", if e.cancelled { "CANCEL" } else { "PUBLISH" }));
     cal.timezone("Europe/Paris");
     cal.push(event.done());
     cal.done().to_string()

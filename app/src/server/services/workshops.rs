@@ -3,6 +3,7 @@
 //! waiting list, leave, and take a seat offered to them when one frees. The seats move
 //! inside the store's transactions; this module checks who asks and chooses the words.
 
+use super::notify;
 use super::scope::working_agency;
 use super::{change, internal, AppState};
 use crate::domain::authz::{check, check_action, Action, Target};
@@ -160,6 +161,27 @@ fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) -> Vec<NewMes
             say("notify-email-signature", &[]),
         ]
         .join("\n");
+        // A calendar file with the confirmation, and its cancellation (same UID).
+        let cancelled = w.status == WorkshopStatus::Cancelled;
+        let ics = (cancelled || p.status == RegistrationStatus::Registered).then(|| {
+            notify::calendar_file(&notify::CalendarEntry {
+                uid: &format!("atelier-{}@portail-ali", w.id),
+                sequence: i64::from(cancelled),
+                summary: w.title.clone(),
+                description: say(
+                    "notify-workshop-ics-description",
+                    &[("link", Arg::from(&link))],
+                ),
+                location: if w.place.is_empty() {
+                    say("workshop-place-video", &[])
+                } else {
+                    w.place.clone()
+                },
+                starts_at: w.starts_at,
+                ends_at: w.ends_at,
+                cancelled,
+            })
+        });
         out.push(NewMessage {
             agency_id: Some(w.agency_id),
             allocataire_id: Some(p.allocataire_id),
@@ -167,7 +189,7 @@ fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) -> Vec<NewMes
             recipient: email,
             subject,
             body,
-            ics: None,
+            ics,
             sensitive: false,
             dedupe_key: None,
         });
@@ -709,4 +731,68 @@ pub async fn expire_offers(st: &AppState, now: DateTime<Utc>) -> Result<usize, A
         st.outbox_signal.notify_one();
     }
     Ok(n)
+}
+
+/// The session's list as CSV (staff): one line per person, in the list's order, for a
+/// spreadsheet. Returns (file name, contents). Cells that a spreadsheet would read as a
+/// formula are quoted with a leading apostrophe.
+pub async fn export_csv(
+    st: &AppState,
+    actor: &Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(String, String), AppError> {
+    let w = staff_workshop(st, actor, id).await?;
+    let people = st.store.registrations(w.id).await?;
+    super::audit(
+        st,
+        actor,
+        Some(w.agency_id),
+        "workshop.export",
+        &format!("workshop:{}", w.id),
+        now,
+    )
+    .await;
+    let safe = |v: &str| {
+        if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{v}")
+        } else {
+            v.to_string()
+        }
+    };
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let header = [
+        "workshop-csv-last-name",
+        "workshop-csv-first-name",
+        "workshop-csv-numero",
+        "workshop-csv-status",
+        "workshop-csv-since",
+        "workshop-csv-attendance",
+    ]
+    .map(t);
+    let fail = |e: csv::Error| internal(&format!("csv: {e}"));
+    out.write_record(&header).map_err(fail)?;
+    for r in &people {
+        out.write_record([
+            safe(&r.last_name),
+            safe(&r.first_name),
+            safe(&r.numero),
+            t(r.status.label_key()),
+            format::short_date(format::day_of(r.created_at)),
+            r.attendance.map(|a| t(a.label_key())).unwrap_or_default(),
+        ])
+        .map_err(fail)?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| internal(&format!("csv: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| internal("csv: not UTF-8"))?;
+    let day = format::day_of(w.starts_at);
+    // A byte-order mark: spreadsheets then read the accents as UTF-8.
+    Ok((
+        format!("atelier-{}-{day}.csv", w.id.0),
+        format!("\u{feff}{text}"),
+    ))
 }

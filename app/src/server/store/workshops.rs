@@ -52,6 +52,7 @@ pub struct RegistrationRow {
     pub id: RegistrationId,
     pub workshop_id: WorkshopId,
     pub allocataire_id: AllocataireId,
+    pub numero: String,
     pub first_name: String,
     pub last_name: String,
     pub status: RegistrationStatus,

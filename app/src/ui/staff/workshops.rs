@@ -90,6 +90,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                 </dl>
                 {(!c.description.is_empty()).then(|| view! { <p class="message"><span class="body">{c.description.clone()}</span></p> })}
                 <h2>{tr!("workshop-people-heading")}</h2>
+            <p><a href=pages::workshop_list(id) download="">{tr!("workshop-export")}</a></p>
                 {attendance_error.map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
                 {v.people.is_empty().then(|| view! { <p>{tr!("workshop-people-none")}</p> })}
                 <ul class="list">

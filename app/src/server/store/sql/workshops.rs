@@ -40,6 +40,7 @@ impl FromRow<'_, AnyRow> for RegistrationRow {
             id: id(r, "reg_id")?,
             workshop_id: id(r, "workshop_id")?,
             allocataire_id: id(r, "allocataire_id")?,
+            numero: r.try_get("numero")?,
             first_name: r.try_get("first_name")?,
             last_name: r.try_get("last_name")?,
             status: parsed(r, "reg_status", RegistrationStatus::parse)?,
@@ -75,7 +76,7 @@ const WORKSHOP: &str = "SELECT w.id, w.agency_id, w.title, w.theme, w.descriptio
      (SELECT COUNT(*) FROM workshop_registrations r WHERE r.workshop_id = w.id AND r.status = 'waiting') AS waiting \
      FROM workshops w";
 
-const REGISTRATION: &str = "SELECT r.id AS reg_id, r.workshop_id, r.allocataire_id, p.first_name, p.last_name, r.status AS reg_status, r.offered_until, r.attendance, r.created_at AS reg_created_at \
+const REGISTRATION: &str = "SELECT r.id AS reg_id, r.workshop_id, r.allocataire_id, p.numero, p.first_name, p.last_name, r.status AS reg_status, r.offered_until, r.attendance, r.created_at AS reg_created_at \
      FROM workshop_registrations r JOIN allocataires p ON p.id = r.allocataire_id";
 
 const PLACE: &str = "SELECT r.allocataire_id, p.first_name, p.phone, p.email, r.status AS reg_status, r.offered_until \
