@@ -634,9 +634,12 @@ pub async fn join(
         | RegisterOutcome::Replayed(RegistrationStatus::Registered) => {
             tr!("workshop-registered", title = &w.title)
         }
-        RegisterOutcome::Created(_) | RegisterOutcome::Replayed(_) => {
+        RegisterOutcome::Created(_)
+        | RegisterOutcome::Replayed(RegistrationStatus::Waiting | RegistrationStatus::Offered) => {
             tr!("workshop-waiting", title = &w.title)
         }
+        // The same post again after leaving (or after the session was cancelled).
+        RegisterOutcome::Replayed(_) => tr!("workshop-not-in"),
         RegisterOutcome::AlreadyIn(_) => tr!("workshop-already-in"),
         RegisterOutcome::Closed => return Err(AppError::Conflict(tr!("workshop-closed"))),
     };
