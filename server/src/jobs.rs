@@ -41,6 +41,9 @@ pub fn spawn_reminders(
             if let Err(e) = outbox::enqueue_reminders(&st, Utc::now()).await {
                 tracing::warn!(error = %e, "reminder run failed");
             }
+            if let Err(e) = app::server::services::workshops::remind(&st, Utc::now()).await {
+                tracing::warn!(error = %e, "workshop reminder run failed");
+            }
             // Workshop seats offered and not taken in time go to the next person waiting.
             if let Err(e) = app::server::services::workshops::expire_offers(&st, Utc::now()).await {
                 tracing::warn!(error = %e, "workshop offer expiry failed");

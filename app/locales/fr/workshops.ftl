@@ -163,6 +163,8 @@ notify-workshop-offered = Portail ALI : une place s'est libérée à l'atelier �
 notify-workshop-offered-subject = Une place s'est libérée pour vous
 notify-workshop-expired = Portail ALI : la place à l'atelier « { $title } » n'a pas été confirmée à temps. Elle est proposée à la personne suivante.
 notify-workshop-expired-subject = Place d'atelier non confirmée
+notify-workshop-reminder = Portail ALI : rappel, vous êtes inscrit ou inscrite à l'atelier « { $title } », { $when }. Si vous ne pouvez pas venir, libérez votre place : { $link }
+notify-workshop-reminder-subject = Rappel : votre atelier
 notify-workshop-cancelled = Portail ALI : l'atelier « { $title } » du { $when } est annulé. Votre agence vous proposera une autre date.
 notify-workshop-cancelled-subject = Atelier annulé
 # The calendar file's description; $link: the workshops page.

@@ -33,6 +33,8 @@ CREATE TABLE workshop_registrations (
     offered_until BIGINT,
     attendance TEXT CHECK (attendance IN ('present', 'absent', 'excused')),
     idempotency_key TEXT,
+    -- When the « rappel » two days before was written (at most once).
+    reminder_sent_at BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );

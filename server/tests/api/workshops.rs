@@ -517,6 +517,7 @@ fn every_workshop_sms_is_gsm7_in_at_most_two_segments() {
     let long = "Préparer un entretien d'embauche dans les métiers du soin";
     for key in [
         "notify-workshop-registered",
+        "notify-workshop-reminder",
         "notify-workshop-waiting",
         "notify-workshop-offered",
         "notify-workshop-expired",
@@ -622,3 +623,51 @@ async fn the_e_mails_carry_a_calendar_file_and_staff_download_the_list(db: Db) {
     assert_eq!(mails("CANCEL").await, 1);
 }
 on_both!(the_e_mails_carry_a_calendar_file_and_staff_download_the_list);
+
+async fn a_reminder_goes_once_two_days_before_and_not_right_after_registering(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 5, Audience::Agency).await;
+    let ws = w.to_string();
+    let (early, late) = (f.people1[5], f.people1[6]);
+    for (p, key) in [(early, "remind-early-01"), (late, "remind-late-001")] {
+        let c = app.allocataire(p).await;
+        let (status, body) = app
+            .call(
+                &c,
+                "/api/espace/ateliers/inscrire",
+                &[("workshop_id", ws.as_str()), ("idempotency_key", key)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let now = chrono::Utc::now().timestamp();
+    // The session is now 30 hours away; `early` registered three days ago.
+    app.sql(&format!(
+        "UPDATE workshops SET starts_at = {}, ends_at = {} WHERE id = {w}",
+        now + 30 * 3600,
+        now + 32 * 3600
+    ))
+    .await;
+    app.sql(&format!(
+        "UPDATE workshop_registrations SET created_at = {0}, updated_at = {0} WHERE workshop_id = {w} AND allocataire_id = {early}",
+        now - 3 * 86_400
+    ))
+    .await;
+    let before = app.sms_count();
+    let remind = || app::server::services::workshops::remind(&app.state, chrono::Utc::now());
+    assert_eq!(remind().await.expect("remind"), 1);
+    let sms = app.sms_to(&app.phone_of(early).await, before).await;
+    assert!(sms.contains("rappel"), "{sms}");
+    // Once: the next runs write nothing more for this place.
+    assert_eq!(remind().await.expect("remind again"), 0);
+    // `late` registered seconds ago: the confirmation is enough for now.
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = {w} AND reminder_sent_at IS NOT NULL"
+        ))
+        .await,
+        1
+    );
+}
+on_both!(a_reminder_goes_once_two_days_before_and_not_right_after_registering);

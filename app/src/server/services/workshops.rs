@@ -120,6 +120,9 @@ fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) -> Vec<NewMes
         .map(|u| format::date_time_in(lang, u))
         .unwrap_or_default();
     let key = match (w.status, p.status) {
+        (WorkshopStatus::Scheduled, RegistrationStatus::Registered) if p.reminder => {
+            "notify-workshop-reminder"
+        }
         (WorkshopStatus::Cancelled, _) => "notify-workshop-cancelled",
         (_, RegistrationStatus::Registered) => "notify-workshop-registered",
         (_, RegistrationStatus::Waiting) => "notify-workshop-waiting",
@@ -146,6 +149,7 @@ fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) -> Vec<NewMes
             body: sms::to_gsm7(&text),
             ics: None,
             sensitive: false,
+            // Once per place: the store marks the place in the same transaction.
             dedupe_key: None,
         });
     }
@@ -163,25 +167,26 @@ fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) -> Vec<NewMes
         .join("\n");
         // A calendar file with the confirmation, and its cancellation (same UID).
         let cancelled = w.status == WorkshopStatus::Cancelled;
-        let ics = (cancelled || p.status == RegistrationStatus::Registered).then(|| {
-            notify::calendar_file(&notify::CalendarEntry {
-                uid: &format!("atelier-{}@portail-ali", w.id),
-                sequence: i64::from(cancelled),
-                summary: w.title.clone(),
-                description: say(
-                    "notify-workshop-ics-description",
-                    &[("link", Arg::from(&link))],
-                ),
-                location: if w.place.is_empty() {
-                    say("workshop-place-video", &[])
-                } else {
-                    w.place.clone()
-                },
-                starts_at: w.starts_at,
-                ends_at: w.ends_at,
-                cancelled,
-            })
-        });
+        let ics =
+            (cancelled || (p.status == RegistrationStatus::Registered && !p.reminder)).then(|| {
+                notify::calendar_file(&notify::CalendarEntry {
+                    uid: &format!("atelier-{}@portail-ali", w.id),
+                    sequence: i64::from(cancelled),
+                    summary: w.title.clone(),
+                    description: say(
+                        "notify-workshop-ics-description",
+                        &[("link", Arg::from(&link))],
+                    ),
+                    location: if w.place.is_empty() {
+                        say("workshop-place-video", &[])
+                    } else {
+                        w.place.clone()
+                    },
+                    starts_at: w.starts_at,
+                    ends_at: w.ends_at,
+                    cancelled,
+                })
+            });
         out.push(NewMessage {
             agency_id: Some(w.agency_id),
             allocataire_id: Some(p.allocataire_id),
@@ -798,4 +803,25 @@ pub async fn export_csv(
         format!("atelier-{}-{day}.csv", w.id.0),
         format!("\u{feff}{text}"),
     ))
+}
+
+/// The job: the « rappel » of a workshop, `reminder_hours` before it (48 by default),
+/// once per place, and not right after registering (as for rendez-vous).
+pub async fn remind(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let notices = |w: &WorkshopRow, p: &PlaceChange| place_messages(st, w, p);
+    let ts = now.timestamp();
+    let n = st
+        .store
+        .remind_workshops(
+            ts,
+            ts + st.settings.reminder_hours * 3600,
+            crate::domain::appointment::reminder_confirmed_before(ts),
+            &notices,
+            ts,
+        )
+        .await?;
+    if n > 0 {
+        st.outbox_signal.notify_one();
+    }
+    Ok(n)
 }

@@ -71,6 +71,8 @@ pub struct PlaceChange {
     pub email: Option<String>,
     pub status: RegistrationStatus,
     pub offered_until: Option<i64>,
+    /// The « rappel » before the session (not a change of place).
+    pub reminder: bool,
 }
 
 /// Builds the messages of one place change (services own the words).
@@ -175,6 +177,17 @@ pub trait WorkshopStore: Send + Sync {
         audit: Option<&NewAudit>,
         now: i64,
     ) -> StoreResult<bool>;
+    /// Writes the reminder of every registered place whose session starts in `(from, to]`
+    /// and that was confirmed before `confirmed_before`, once per place (each in its own
+    /// transaction with its messages). Returns the number written.
+    async fn remind_workshops(
+        &self,
+        from: i64,
+        to: i64,
+        confirmed_before: i64,
+        notices: Notices<'_>,
+        now: i64,
+    ) -> StoreResult<usize>;
     /// Marks a registered person present, absent or excused. False: not registered there.
     async fn record_attendance(
         &self,

@@ -65,6 +65,7 @@ impl FromRow<'_, AnyRow> for PlaceChange {
             email: r.try_get("email")?,
             status: parsed(r, "reg_status", RegistrationStatus::parse)?,
             offered_until: r.try_get("offered_until")?,
+            reminder: false,
         })
     }
 }
@@ -484,6 +485,46 @@ impl WorkshopStore for SqlStore {
         Self::insert_audit(&mut tx, audit, now).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    async fn remind_workshops(
+        &self,
+        from: i64,
+        to: i64,
+        confirmed_before: i64,
+        notices: Notices<'_>,
+        now: i64,
+    ) -> StoreResult<usize> {
+        let due: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT r.id, r.workshop_id FROM workshop_registrations r JOIN workshops w ON w.id = r.workshop_id \
+             WHERE r.status = 'registered' AND r.reminder_sent_at IS NULL AND w.status = 'scheduled' \
+             AND w.starts_at > $1 AND w.starts_at <= $2 AND r.updated_at <= $3 ORDER BY w.starts_at, r.id LIMIT 500",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(confirmed_before)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut written = 0;
+        for (reg, workshop) in due {
+            let mut tx = self.write_tx().await?;
+            let done = sqlx::query("UPDATE workshop_registrations SET reminder_sent_at = $2 WHERE id = $1 AND status = 'registered' AND reminder_sent_at IS NULL")
+                .bind(reg)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 1 {
+                if let Some(w) = Self::workshop_in(&mut tx, WorkshopId(workshop)).await? {
+                    let mut place = Self::place_of(&mut tx, reg).await?;
+                    place.reminder = true;
+                    Self::insert_messages(&mut tx, &notices(&w, &place), now).await?;
+                    written += 1;
+                }
+            }
+            tx.commit().await?;
+        }
+        Ok(written)
     }
 
     async fn record_attendance(
