@@ -242,17 +242,7 @@ pub async fn calendar_file(
         return Redirect::to(pages::SIGN_IN).into_response();
     };
     match appointments::calendar_file(&st, &actor, id, lang).await {
-        Ok(ics) => (
-            [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"rendez-vous.ics\"",
-                ),
-            ],
-            ics,
-        )
-            .into_response(),
+        Ok(ics) => attachment("text/calendar; charset=utf-8", "rendez-vous.ics", ics),
         Err(e) => plain(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
             say(lang, "server-appointment-not-found"),
@@ -272,20 +262,25 @@ pub async fn workshop_list(
         return Redirect::to(pages::STAFF_SIGN_IN).into_response();
     };
     match app::server::services::workshops::export_csv(&st, &actor, id, chrono::Utc::now()).await {
-        Ok((name, csv)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}\""),
-                ),
-            ],
-            csv,
-        )
-            .into_response(),
+        Ok((name, csv)) => attachment("text/csv; charset=utf-8", &name, csv),
         Err(e) => plain(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
             say(lang, "error-not-found"),
         ),
     }
+}
+
+/// A file to download (`Content-Disposition: attachment`).
+fn attachment(content_type: &'static str, file_name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
 }

@@ -162,12 +162,15 @@ fn valid_modality(value: &str) -> Result<(), ValidationError> {
         .ok_or_else(|| err("modality", "form-modality-required"))
 }
 
+/// A retry key a form carries (8 to 64 letters, digits or dashes).
+pub fn is_idempotency_key(value: &str) -> bool {
+    (8..=64).contains(&value.len()) && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
 fn valid_key(value: &str) -> Result<(), ValidationError> {
-    (value.len() >= 8
-        && value.len() <= 64
-        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-    .then_some(())
-    .ok_or_else(|| err("idempotency_key", "form-expired"))
+    is_idempotency_key(value)
+        .then_some(())
+        .ok_or_else(|| err("idempotency_key", "form-expired"))
 }
 
 fn valid_id(value: &str) -> Result<(), ValidationError> {

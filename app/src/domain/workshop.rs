@@ -89,13 +89,22 @@ impl RegistrationStatus {
     }
 }
 
-/// Where a new registration goes.
-pub fn place_for(capacity: i64, seats_held: i64) -> RegistrationStatus {
-    if seats_held < capacity {
+/// Where a new registration goes. Nobody jumps the queue: while people wait, a newcomer
+/// waits too (a seat freed meanwhile is being offered to the first of them).
+pub fn place_for(capacity: i64, seats_held: i64, waiting: i64) -> RegistrationStatus {
+    if waiting == 0 && seats_held < capacity {
         RegistrationStatus::Registered
     } else {
         RegistrationStatus::Waiting
     }
+}
+
+/// Attendance is signed from this long before the start (during or after the session).
+pub const ATTENDANCE_OPENS_BEFORE_SECS: i64 = 3600;
+
+/// Whether staff may sign attendance now.
+pub fn attendance_open(now: i64, starts_at: i64, status: WorkshopStatus) -> bool {
+    status == WorkshopStatus::Scheduled && now >= starts_at - ATTENDANCE_OPENS_BEFORE_SECS
 }
 
 /// Seats still free (never negative).
@@ -373,8 +382,10 @@ mod tests {
 
     #[test]
     fn seats_go_to_registrations_until_full_then_to_the_waiting_list() {
-        assert_eq!(place_for(10, 9), RegistrationStatus::Registered);
-        assert_eq!(place_for(10, 10), RegistrationStatus::Waiting);
+        assert_eq!(place_for(10, 9, 0), RegistrationStatus::Registered);
+        assert_eq!(place_for(10, 10, 0), RegistrationStatus::Waiting);
+        // A seat is free but someone waits for it: the newcomer queues behind them.
+        assert_eq!(place_for(10, 9, 1), RegistrationStatus::Waiting);
         assert_eq!(seats_left(10, 7), 3);
         assert_eq!(seats_left(10, 12), 0);
         assert!(RegistrationStatus::Offered.holds_seat());
@@ -400,6 +411,14 @@ mod tests {
         assert_eq!(offer_window(0, 10 * day, day), day);
         assert_eq!(offer_window(0, 12 * 3600, day), 6 * 3600);
         assert_eq!(offer_window(0, 600, day), 15 * 60);
+    }
+
+    #[test]
+    fn attendance_is_signed_from_an_hour_before_the_start() {
+        assert!(!attendance_open(0, 3601, WorkshopStatus::Scheduled));
+        assert!(attendance_open(1, 3601, WorkshopStatus::Scheduled));
+        assert!(attendance_open(99_999, 3601, WorkshopStatus::Scheduled));
+        assert!(!attendance_open(99_999, 3601, WorkshopStatus::Cancelled));
     }
 
     #[test]

@@ -295,12 +295,7 @@ impl WorkshopStore for SqlStore {
         if let Some((_, status)) = Self::active_registration(&mut tx, workshop, person).await? {
             return Ok(RegisterOutcome::AlreadyIn(status));
         }
-        // Nobody jumps the queue: when people are waiting, a newcomer waits too.
-        let status = if w.waiting > 0 {
-            RegistrationStatus::Waiting
-        } else {
-            crate::domain::workshop::place_for(w.capacity, w.seats_held)
-        };
+        let status = crate::domain::workshop::place_for(w.capacity, w.seats_held, w.waiting);
         let (reg,): (i64,) = sqlx::query_as(
             "INSERT INTO workshop_registrations (workshop_id, allocataire_id, status, idempotency_key, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
