@@ -1,8 +1,8 @@
 //! Collective workshops: sessions, registrations and the waiting list. Every change that
 //! moves a seat is one store method, one transaction: the seats are counted and given
 //! under the database's write lock, and the messages to the people whose place changed
-//! are written into the outbox in the same transaction (a crash loses nothing and sends
-//! nothing twice).
+//! are written into the outbox in the same transaction (the change and its messages
+//! commit together or not at all).
 
 use super::{NewAudit, NewMessage, StoreResult};
 use crate::domain::workshop::{Attendance, Audience, RegistrationStatus, Theme, WorkshopStatus};
