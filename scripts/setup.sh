@@ -49,11 +49,11 @@ if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
-if [ ! -x .tools/venv/bin/aiosmtpd ] || ! .tools/venv/bin/python -c 'import icalendar, ics' 2>/dev/null; then
+if [ ! -x .tools/venv/bin/aiosmtpd ] || ! .tools/venv/bin/python -c 'import icalendar, ics, pypdf' 2>/dev/null; then
   # Debian ships python3 without venv/ensurepip unless python3-venv is installed.
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
-  say "installing aiosmtpd (the test SMTP server) and two calendar parsers in .tools/venv"
+  say "installing aiosmtpd (the test SMTP server), two calendar parsers and a PDF reader in .tools/venv"
   [ -x .tools/venv/bin/pip ] || python3 -m venv .tools/venv
-  .tools/venv/bin/pip install --quiet aiosmtpd==1.4.6 icalendar==7.3.0 ics==0.7.3
+  .tools/venv/bin/pip install --quiet aiosmtpd==1.4.6 icalendar==7.3.0 ics==0.7.3 pypdf==7.1.1
 fi
 say "ready"

@@ -30,6 +30,8 @@ pub const NEW_PASSWORD: &str = "/mot-de-passe/nouveau";
 pub const MY_WORKSHOPS: &str = "/espace/ateliers";
 /// The agency's workshops (staff) and one session (`/pro/ateliers/{id}`).
 pub const STAFF_WORKSHOPS: &str = "/pro/ateliers";
+/// The managed list of workshop themes (the département's admin).
+pub const WORKSHOP_THEMES: &str = "/pro/themes";
 
 /// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
 const APPOINTMENTS: &str = "/rdv/";
@@ -64,8 +66,17 @@ pub fn workshop_list(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}/liste.csv")
 }
 
+/// A session's attendance sheet as PDF (a server route).
+pub fn workshop_sheet(id: i64) -> String {
+    format!("{STAFF_WORKSHOPS}/{id}/emargement.pdf")
+}
+/// The calendar file of one's place on a session (a server route).
+pub fn workshop_calendar(id: i64) -> String {
+    format!("{MY_WORKSHOPS}/{id}/agenda.ics")
+}
+
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 25] = [
+pub const ROUTES: [&str; 26] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -91,6 +102,7 @@ pub const ROUTES: [&str; 25] = [
     MY_WORKSHOPS,
     STAFF_WORKSHOPS,
     "/pro/ateliers/{id}",
+    WORKSHOP_THEMES,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -116,7 +128,9 @@ pub fn has_islands(path: &str) -> bool {
             | NEW_PASSWORD
             | ENROL
             | STAFF_WORKSHOPS
+            | WORKSHOP_THEMES
     ) || path.starts_with("/pro/equipe/")
+        || path.starts_with("/pro/ateliers/")
         || appointment_page
         || file_page
 }

@@ -129,6 +129,16 @@ test('workshops: the last seat, the waiting list, a freed seat offered and taken
     await submitAndNavigate(page, item.getByRole('button', { name: 'Enregistrer' }));
     await expect(page.getByRole('status')).toHaveText('Présence enregistrée : Présent ou présente.');
     await a11y.check('the session: attendance signed');
+    // The attendance sheet is one link away.
+    await expect(page.getByRole('link', { name: "Imprimer la feuille d'émargement (PDF)" })).toHaveAttribute('href', /\/emargement\.pdf$/);
+    // Another room: the form is filled with the session, and the person registered is told.
+    await expect(page.getByLabel(/^Titre/)).toHaveValue(title);
+    await page.getByLabel(/^Lieu/).fill('Salle 4, ALI Bobigny');
+    await islands.ready();
+    await submitAndNavigate(page, page.getByRole('button', { name: 'Enregistrer les modifications' }));
+    await expect(page.getByRole('status')).toHaveText('Atelier modifié : une personne est prévenue du changement.');
+    await expect(page.locator('dl')).toContainText('Salle 4, ALI Bobigny');
+    await a11y.check('the session: moved to another room');
     await signOut(page, a11y, /\/pro\/connexion$/);
   });
 });

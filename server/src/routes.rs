@@ -270,8 +270,54 @@ pub async fn workshop_list(
     }
 }
 
+/// `/pro/ateliers/{id}/emargement.pdf`: a session's attendance sheet, to print (staff of
+/// the session's agency).
+pub async fn workshop_sheet(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    match app::server::services::workshops::attendance_sheet(&st, &actor, id, chrono::Utc::now())
+        .await
+    {
+        Ok((name, pdf)) => attachment("application/pdf", &name, pdf),
+        Err(e) => plain(
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            say(lang, "error-not-found"),
+        ),
+    }
+}
+
+/// `/espace/ateliers/{id}/agenda.ics`: the calendar file of a session one is registered
+/// on.
+pub async fn workshop_calendar(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::SIGN_IN).into_response();
+    };
+    match app::server::services::workshops::calendar_file(&st, &actor, id).await {
+        Ok(ics) => attachment("text/calendar; charset=utf-8", "atelier.ics", ics),
+        Err(e) => plain(
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
+            say(lang, "error-not-found"),
+        ),
+    }
+}
+
 /// A file to download (`Content-Disposition: attachment`).
-fn attachment(content_type: &'static str, file_name: &str, body: String) -> Response {
+fn attachment(
+    content_type: &'static str,
+    file_name: &str,
+    body: impl Into<axum::body::Body>,
+) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
@@ -280,7 +326,7 @@ fn attachment(content_type: &'static str, file_name: &str, body: String) -> Resp
                 format!("attachment; filename=\"{file_name}\""),
             ),
         ],
-        body,
+        body.into(),
     )
         .into_response()
 }

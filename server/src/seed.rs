@@ -484,11 +484,11 @@ async fn workshops(
             continue;
         };
         let id = store
-            .create_workshop(
-                &NewWorkshop {
+            .create_workshops(
+                &[NewWorkshop {
                     agency_id: agency,
                     title: title.into(),
-                    theme,
+                    theme: theme.as_str().into(),
                     description: description.into(),
                     starts_at: start,
                     ends_at: start + 2 * 3600,
@@ -498,12 +498,13 @@ async fn workshops(
                     audience: Audience::Agency,
                     registration_deadline: start - 24 * 3600,
                     facilitator_id: None,
+                    facilitators: String::new(),
                     created_by: None,
-                },
+                }],
                 None,
                 now.timestamp(),
             )
-            .await?;
+            .await?[0];
         for (n, person) in people.iter().skip(k * 12).take(taken as usize).enumerate() {
             store
                 .register(

@@ -206,6 +206,14 @@ pub fn build_router(
         .route("/r/{token}", get(routes::password_link))
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
         .route("/pro/ateliers/{id}/liste.csv", get(routes::workshop_list))
+        .route(
+            "/pro/ateliers/{id}/emargement.pdf",
+            get(routes::workshop_sheet),
+        )
+        .route(
+            "/espace/ateliers/{id}/agenda.ics",
+            get(routes::workshop_calendar),
+        )
         .leptos_routes_with_context(
             &server_state,
             routes,

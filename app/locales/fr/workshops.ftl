@@ -96,7 +96,7 @@ workshops-field-title = Titre
 workshops-field-theme = Thème
 workshops-field-theme-choose = Choisissez un thème
 workshops-field-description = Description
-workshops-field-description-hint = Ce que les personnes vont faire, ce qu'il faut apporter. Texte simple.
+workshops-field-description-hint = Ce que les personnes vont faire, ce qu'il faut apporter. Mise en forme possible : **gras**, *italique*, une liste avec « - » en début de ligne, un lien [texte](https://…).
 workshops-field-date = Date
 workshops-field-time = Heure de début
 workshops-field-duration = Durée (minutes)
@@ -108,7 +108,66 @@ workshops-field-capacity = Nombre de places
 workshops-field-audience = Ouvert à
 workshops-field-deadline = Fin des inscriptions (heures avant le début)
 workshops-field-deadline-hint = 0 : jusqu'au début de l'atelier.
+workshops-field-facilitators = Animé par
+workshops-field-facilitators-hint = Les noms des animateurs et animatrices, ou laissez vide.
+workshops-series-legend = Répéter l'atelier (facultatif)
+workshops-field-every = Toutes les combien de semaines
+workshops-field-every-hint = 1 : chaque semaine, 2 : une semaine sur deux. Laissez vide pour une seule séance.
+workshops-field-until = Jusqu'au
+workshops-field-until-hint = La dernière séance possible. Les jours fériés et les jours de fermeture de l'agence sont sautés.
 workshop-created = Atelier créé.
+# $n: the sessions created.
+workshop-series-created = { $n } séances créées.
+# $days: the days skipped, « lundi 1 mai 2027, … ».
+workshop-series-skipped = Jours sautés (fériés ou fermeture) : { $days }.
+workshop-series-badge = Séance d'une série
+# $names: who runs it.
+workshop-card-facilitators = Animé par : { $names }
+workshop-label-facilitators = Animé par
+workshop-started-no-edit = Cet atelier a commencé : il ne peut plus être modifié.
+workshop-edit-heading = Modifier l'atelier
+workshop-edit-intro = Si la date, l'heure ou le lieu changent, les personnes inscrites et en attente sont prévenues par SMS ou e-mail.
+workshop-edit-submit = Enregistrer les modifications
+workshop-edited = Atelier modifié.
+# $n: the people told of the new time or place.
+workshop-edited-told = { $n ->
+    [one] Atelier modifié : une personne est prévenue du changement.
+   *[other] Atelier modifié : { $n } personnes sont prévenues du changement.
+}
+workshop-invite-heading = Inviter des personnes
+workshop-invite-intro = Les personnes invitées reçoivent un SMS ou un e-mail, et voient l'atelier dans leur espace, même s'il est « sur invitation ».
+workshop-invite-label = Numéros allocataire
+workshop-invite-hint = Un ou plusieurs numéros de l'agence, séparés par des espaces, des virgules ou des retours à la ligne.
+workshop-invite-submit = Inviter
+# $n: newly invited people.
+workshop-invited = { $n ->
+    [0] Personne de nouveau n'est invité.
+    [one] Une personne est invitée et prévenue.
+   *[other] { $n } personnes sont invitées et prévenues.
+}
+# $n: people who had been invited before.
+workshop-invited-already = { $n ->
+    [one] Une personne l'était déjà.
+   *[other] { $n } personnes l'étaient déjà.
+}
+# $numeros: « 1000009, 1000010 ».
+workshop-invite-unknown = Aucun dossier de l'agence pour : { $numeros }.
+workshop-invited-heading = Personnes invitées
+workshop-invited-none = Personne n'est invité pour le moment.
+# $date: « 27/09/2026 ».
+workshop-invited-since = invitation du { $date }
+workshop-sheet-link = Imprimer la feuille d'émargement (PDF)
+# $title: the workshop's title.
+workshop-sheet-title = Feuille d'émargement — { $title }
+# $n: the people registered.
+workshop-sheet-registered = { $n ->
+    [one] 1 personne inscrite
+   *[other] { $n } personnes inscrites
+}
+workshop-sheet-signature = Signature
+# $agency: the agency's name.
+workshop-sheet-footer = Portail ALI — { $agency }
+workshop-calendar-link = Ajouter à mon agenda
 workshop-in-the-past = Choisissez une date et une heure à venir.
 workshop-deadline-passed = La fin des inscriptions serait déjà passée : choisissez moins d'heures.
 # $title: the workshop's title.
@@ -167,6 +226,11 @@ notify-workshop-reminder = Portail ALI : rappel, vous êtes inscrit ou inscrite 
 notify-workshop-reminder-subject = Rappel : votre atelier
 notify-workshop-cancelled = Portail ALI : l'atelier « { $title } » du { $when } est annulé. Votre agence vous proposera une autre date.
 notify-workshop-cancelled-subject = Atelier annulé
+# $place: the address or « En visio ».
+notify-workshop-changed = Portail ALI : l'atelier « { $title } » change. Nouvelle date : { $when }, lieu : { $place }. Détails : { $link }
+notify-workshop-changed-subject = Un atelier change de date ou de lieu
+notify-workshop-invited = Portail ALI : votre agence vous invite à l'atelier « { $title } », { $when }. Pour vous inscrire : { $link }
+notify-workshop-invited-subject = Une invitation à un atelier
 # The calendar file's description; $link: the workshops page.
 notify-workshop-ics-description = Atelier collectif de votre agence locale d'insertion. Pour vous désinscrire : { $link }
 workshop-csv-last-name = Nom
@@ -176,3 +240,21 @@ workshop-csv-status = Statut
 workshop-csv-since = Inscription le
 workshop-csv-attendance = Présence
 workshop-export = Télécharger la liste (tableur, CSV)
+
+## The list of themes (the département's admin)
+themes-link = Gérer la liste des thèmes
+themes-title = Thèmes des ateliers — Portail ALI
+themes-heading = Thèmes des ateliers
+themes-intro = La liste est commune à toutes les agences. Un thème archivé n'est plus proposé pour un nouvel atelier ; les ateliers qui l'ont le gardent.
+themes-archived-badge = Archivé
+# $label: the theme's label.
+themes-archive = Archiver « { $label } »
+themes-restore = Remettre « { $label } » dans la liste
+themes-new-heading = Ajouter un thème
+themes-new-submit = Ajouter le thème
+themes-field-label = Nom du thème
+themes-field-label-hint = De 3 à 60 caractères, par exemple « Mobilité et permis de conduire ».
+themes-added = Thème « { $label } » ajouté.
+themes-exists = Ce thème est déjà dans la liste.
+themes-archived = Thème archivé : il n'est plus proposé pour un nouvel atelier.
+themes-restored = Thème remis dans la liste.

@@ -78,6 +78,10 @@ pub mod paths {
     pub const LEAVE_WORKSHOP: &str = <super::workshops::LeaveWorkshop as ServerFn>::PATH;
     pub const CONFIRM_WORKSHOP: &str = <super::workshops::ConfirmWorkshop as ServerFn>::PATH;
     pub const CREATE_WORKSHOP: &str = <super::workshops::CreateWorkshop as ServerFn>::PATH;
+    pub const EDIT_WORKSHOP: &str = <super::workshops::EditWorkshop as ServerFn>::PATH;
+    pub const INVITE_WORKSHOP: &str = <super::workshops::InviteToWorkshop as ServerFn>::PATH;
+    pub const ADD_THEME: &str = <super::workshops::AddWorkshopTheme as ServerFn>::PATH;
+    pub const ARCHIVE_THEME: &str = <super::workshops::ArchiveWorkshopTheme as ServerFn>::PATH;
     pub const WORKSHOP_CAPACITY: &str = <super::workshops::SetWorkshopCapacity as ServerFn>::PATH;
     pub const CANCEL_WORKSHOP: &str = <super::workshops::CancelWorkshop as ServerFn>::PATH;
     pub const ATTENDANCE: &str = <super::workshops::SignAttendance as ServerFn>::PATH;

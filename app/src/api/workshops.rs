@@ -1,10 +1,11 @@
 //! Collective workshops: the allocataire's offer and places, the staff's sessions.
 
 use crate::domain::error::AppError;
-use crate::domain::workshop::{CapacityInput, WorkshopInput};
+use crate::domain::inputs::SeriesInput;
+use crate::domain::workshop::{CapacityInput, InviteInput, ThemeInput, WorkshopInput};
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::workshops as svc};
-use crate::views::{Done, StaffWorkshopsView, WorkshopDetailView, WorkshopOfferView};
+use crate::views::{Done, StaffWorkshopsView, ThemesView, WorkshopDetailView, WorkshopOfferView};
 use leptos::prelude::*;
 
 #[server(endpoint = "espace/ateliers")]
@@ -47,9 +48,30 @@ pub async fn staff_workshops() -> Result<StaffWorkshopsView, AppError> {
 }
 
 #[server(endpoint = "pro/ateliers/creer")]
-pub async fn create_workshop(#[server(flatten)] input: WorkshopInput) -> Result<Done, AppError> {
+pub async fn create_workshop(
+    #[server(flatten)] input: WorkshopInput,
+    #[server(flatten)] series: SeriesInput,
+) -> Result<Done, AppError> {
     let (st, actor) = ctx::authed()?;
-    svc::create(&st, &actor, input, ctx::now()).await
+    svc::create(&st, &actor, input, series, ctx::now()).await
+}
+
+#[server(endpoint = "pro/ateliers/modifier")]
+pub async fn edit_workshop(
+    workshop_id: i64,
+    #[server(flatten)] input: WorkshopInput,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::edit(&st, &actor, workshop_id, input, ctx::now()).await
+}
+
+#[server(endpoint = "pro/ateliers/inviter")]
+pub async fn invite_to_workshop(
+    workshop_id: i64,
+    #[server(flatten)] input: InviteInput,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::invite(&st, &actor, workshop_id, input, ctx::now()).await
 }
 
 #[server(endpoint = "pro/ateliers/voir")]
@@ -89,4 +111,26 @@ pub async fn sign_attendance(
         ctx::now(),
     )
     .await
+}
+
+#[server(endpoint = "pro/themes")]
+pub async fn workshop_themes() -> Result<ThemesView, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::themes_page(&st, &actor).await
+}
+
+#[server(endpoint = "pro/themes/ajouter")]
+pub async fn add_workshop_theme(#[server(flatten)] input: ThemeInput) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::add_theme(&st, &actor, input, ctx::now()).await
+}
+
+/// `archive`: "1" to archive, anything else to bring the theme back.
+#[server(endpoint = "pro/themes/archiver")]
+pub async fn archive_workshop_theme(
+    key: String,
+    #[server(default)] archive: String,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::archive_theme(&st, &actor, &key, archive == "1", ctx::now()).await
 }

@@ -60,10 +60,12 @@ pub enum Action {
     JoinWorkshops,
     /// Create and run the agency's workshops: capacity, attendance, cancellation.
     ManageWorkshops,
+    /// Keep the département's list of workshop themes (add, archive).
+    ManageThemes,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -81,6 +83,7 @@ impl Action {
         Action::AssignReferent,
         Action::JoinWorkshops,
         Action::ManageWorkshops,
+        Action::ManageThemes,
     ];
 }
 
@@ -104,7 +107,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         (Allocataire, _) => None,
         (Referent | Manager | Admin, ViewOwnFile | ManageOwnAppointments | JoinWorkshops) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
-        (Referent | Manager, ChooseAgency) => None,
+        (Referent | Manager, ChooseAgency | ManageThemes) => None,
         (Referent, ManageSlots) => Some(Scope::Own),
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
@@ -312,7 +315,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 3 + 10 + 13 + 14);
+        assert_eq!(granted, 3 + 10 + 13 + 15);
     }
 
     #[test]

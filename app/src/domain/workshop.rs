@@ -30,7 +30,8 @@ macro_rules! text_enum {
 }
 
 text_enum!(
-    /// The themes of the ALI's collective offer (a fixed list for now).
+    /// The ALI's usual themes, the first of the managed list (`workshop_themes`); the
+    /// département's admin adds others, which carry their own label.
     Theme {
         PeerGroup => "pairs", "workshop-theme-pairs";
         JobSearch => "recherche-emploi", "workshop-theme-recherche-emploi";
@@ -145,10 +146,31 @@ pub fn registration_open(now: i64, deadline: i64, starts_at: i64, status: Worksh
     status == WorkshopStatus::Scheduled && now < deadline && now < starts_at
 }
 
+/// A theme's key: what the form sends (the server checks it is on the list).
+pub fn is_theme_key(value: &str) -> bool {
+    (1..=40).contains(&value.len())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 fn valid_theme(value: &str) -> Result<(), ValidationError> {
-    Theme::parse(value)
-        .map(|_| ())
-        .ok_or_else(|| err("theme", "form-workshop-theme-required"))
+    if is_theme_key(value.trim()) {
+        Ok(())
+    } else {
+        Err(err("theme", "form-workshop-theme-required"))
+    }
+}
+
+/// A theme added to the list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct ThemeInput {
+    #[validate(
+        length(min = 3, max = 60, message = "form-theme-label-length"),
+        custom(function = "plain_text")
+    )]
+    pub label: String,
 }
 
 fn valid_audience(value: &str) -> Result<(), ValidationError> {
@@ -217,7 +239,7 @@ fn somewhere(input: &WorkshopInput) -> Result<(), ValidationError> {
 
 /// A workshop session as staff create it. The date is checked against today by the
 /// server (a session cannot start in the past).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(default)]
 #[validate(schema(function = "somewhere", skip_on_field_errors = true))]
 pub struct WorkshopInput {
@@ -256,13 +278,20 @@ pub struct WorkshopInput {
     /// Registration closes this many hours before the start (empty: at the start).
     #[validate(custom(function = "valid_deadline_hours"))]
     pub deadline_hours: String,
+    /// Who runs it, as staff write it (empty: the agency's team).
+    #[validate(
+        length(max = 200, message = "form-workshop-facilitators-length"),
+        custom(function = "plain_text")
+    )]
+    pub facilitators: String,
 }
 
 /// A validated input, typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkshopPlan {
     pub title: String,
-    pub theme: Theme,
+    /// The theme's key (checked against the list by the server).
+    pub theme: String,
     pub description: String,
     pub date: NaiveDate,
     pub time: NaiveTime,
@@ -272,6 +301,7 @@ pub struct WorkshopPlan {
     pub capacity: i64,
     pub audience: Audience,
     pub deadline_hours: i64,
+    pub facilitators: String,
 }
 
 impl WorkshopInput {
@@ -280,7 +310,7 @@ impl WorkshopInput {
         self.validate().ok()?;
         Some(WorkshopPlan {
             title: self.title.trim().to_string(),
-            theme: Theme::parse(&self.theme)?,
+            theme: self.theme.trim().to_string(),
             description: self.description.trim().replace("\r\n", "\n"),
             date: parse_date(&self.date)?,
             time: parse_time(&self.time)?,
@@ -290,7 +320,77 @@ impl WorkshopInput {
             capacity: number(&self.capacity)?,
             audience: Audience::parse(&self.audience)?,
             deadline_hours: number(&self.deadline_hours).unwrap_or(0),
+            facilitators: self.facilitators.trim().to_string(),
         })
+    }
+}
+
+/// The days of a series: the first, then every `every_weeks` weeks up to `until`
+/// (included), at most [`MAX_SERIES`] sessions. Closed days are the service's to skip.
+pub fn series_days(first: NaiveDate, every_weeks: i64, until: NaiveDate) -> Vec<NaiveDate> {
+    (0..MAX_SERIES)
+        .map(|k| first + chrono::Duration::weeks(every_weeks.max(1) * k))
+        .take_while(|d| *d <= until)
+        .collect()
+}
+
+/// A series holds at most this many sessions (a year of weekly sessions).
+pub const MAX_SERIES: i64 = 52;
+
+/// Where and when a session takes place: what its people are told about when it changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot<'a> {
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place: &'a str,
+    pub video_url: Option<&'a str>,
+}
+
+/// Whether an edit is news for the people holding a place: the time or the place moved
+/// (a new title or description is not worth an SMS).
+pub fn worth_telling(before: &Spot, after: &Spot) -> bool {
+    before != after
+}
+
+/// At most this many people invited in one go.
+pub const MAX_INVITED: usize = 200;
+
+fn valid_numeros(value: &str) -> Result<(), ValidationError> {
+    match numeros(value) {
+        Some(list) if !list.is_empty() && list.len() <= MAX_INVITED => Ok(()),
+        _ => Err(err("numeros", "form-workshop-invite-invalid")),
+    }
+}
+
+/// The numéros typed (separated by spaces, commas, semicolons or lines), each once, in
+/// the order typed; `None` when one is not a numéro (5 to 12 digits).
+pub fn numeros(value: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in value
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|n| !n.is_empty())
+    {
+        if !(5..=12).contains(&n.len()) || !n.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if !out.iter().any(|o| o == n) {
+            out.push(n.to_string());
+        }
+    }
+    Some(out)
+}
+
+/// Staff invite people to a session by their numéros allocataire.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct InviteInput {
+    #[validate(custom(function = "valid_numeros"))]
+    pub numeros: String,
+}
+
+impl InviteInput {
+    pub fn list(&self) -> Vec<String> {
+        numeros(&self.numeros).unwrap_or_default()
     }
 }
 
@@ -325,6 +425,7 @@ mod tests {
             capacity: "10".into(),
             audience: "agence".into(),
             deadline_hours: "24".into(),
+            facilitators: "Nadia Benali".into(),
         }
     }
 
@@ -342,7 +443,7 @@ mod tests {
     #[test]
     fn a_complete_workshop_validates_and_is_typed() {
         let plan = input().plan().expect("valid");
-        assert_eq!(plan.theme, Theme::JobSearch);
+        assert_eq!(plan.theme, Theme::JobSearch.as_str());
         assert_eq!(plan.capacity, 10);
         assert_eq!(plan.deadline_hours, 24);
         assert_eq!(plan.video_url, None);
@@ -357,7 +458,8 @@ mod tests {
             (|i| i.capacity = "201".into(), "capacity"),
             (|i| i.capacity = "dix".into(), "capacity"),
             (|i| i.duration_minutes = "5".into(), "duration_minutes"),
-            (|i| i.theme = "cuisine".into(), "theme"),
+            (|i| i.theme = "Cuisine du monde".into(), "theme"),
+            (|i| i.theme = String::new(), "theme"),
             (|i| i.audience = "tous".into(), "audience"),
             (|i| i.date = "+262142-12-31".into(), "date"),
             (|i| i.time = "25:00".into(), "time"),
@@ -365,6 +467,7 @@ mod tests {
             (|i| i.title = "Atelier\u{0}".into(), "title"),
             (|i| i.video_url = "http://visio".into(), "video_url"),
             (|i| i.deadline_hours = "400".into(), "deadline_hours"),
+            (|i| i.facilitators = "x".repeat(201), "facilitators"),
         ];
         for (change, field) in cases {
             let mut i = input();
@@ -426,6 +529,88 @@ mod tests {
         assert!(registration_open(0, 100, 200, WorkshopStatus::Scheduled));
         assert!(!registration_open(100, 100, 200, WorkshopStatus::Scheduled));
         assert!(!registration_open(0, 100, 200, WorkshopStatus::Cancelled));
+    }
+
+    #[test]
+    fn a_series_repeats_until_its_last_day_and_no_further() {
+        let d = |s: &str| parse_date(s).expect("date");
+        let weekly = series_days(d("2027-01-05"), 1, d("2027-01-26"));
+        assert_eq!(
+            weekly,
+            vec![
+                d("2027-01-05"),
+                d("2027-01-12"),
+                d("2027-01-19"),
+                d("2027-01-26")
+            ]
+        );
+        let fortnightly = series_days(d("2027-01-05"), 2, d("2027-01-25"));
+        assert_eq!(fortnightly, vec![d("2027-01-05"), d("2027-01-19")]);
+        // Capped, however far the last day.
+        assert_eq!(
+            series_days(d("2027-01-05"), 1, d("2030-01-01")).len() as i64,
+            MAX_SERIES
+        );
+    }
+
+    #[test]
+    fn only_a_new_time_or_place_is_told() {
+        let before = Spot {
+            starts_at: 100,
+            ends_at: 200,
+            place: "Salle 2",
+            video_url: None,
+        };
+        assert!(!worth_telling(&before, &before.clone()));
+        assert!(worth_telling(
+            &before,
+            &Spot {
+                starts_at: 160,
+                ..before.clone()
+            }
+        ));
+        assert!(worth_telling(
+            &before,
+            &Spot {
+                place: "Salle 3",
+                ..before.clone()
+            }
+        ));
+    }
+
+    #[test]
+    fn invitations_read_numeros_once_each_and_refuse_anything_else() {
+        assert_eq!(
+            numeros("1000001, 1000004\n1000001;2000003"),
+            Some(vec![
+                "1000001".to_string(),
+                "1000004".to_string(),
+                "2000003".to_string()
+            ])
+        );
+        assert_eq!(numeros("1000001 Camille"), None);
+        assert_eq!(numeros("12"), None);
+        let empty = InviteInput {
+            numeros: " , ".into(),
+        };
+        assert!(empty.validate().is_err());
+        let ok = InviteInput {
+            numeros: "1000001 1000004".into(),
+        };
+        assert!(ok.validate().is_ok());
+        assert_eq!(ok.list().len(), 2);
+    }
+
+    #[test]
+    fn a_new_theme_needs_a_short_plain_label() {
+        let theme = |label: &str| ThemeInput {
+            label: label.into(),
+        };
+        assert!(theme("Cuisine et santé").validate().is_ok());
+        assert!(theme("ab").validate().is_err());
+        assert!(theme(&"a".repeat(61)).validate().is_err());
+        assert!(theme("Cuisine\u{7}").validate().is_err());
+        assert!(is_theme_key("theme-8") && !is_theme_key("Thème"));
     }
 
     #[test]

@@ -161,10 +161,11 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 18] = [
+const PREFIXES: [&str; 19] = [
     "calendar-",
     "workshop-",
     "workshops-",
+    "themes-",
     "alloc-",
     "staff-",
     "rdv-",

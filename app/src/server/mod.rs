@@ -3,6 +3,8 @@
 pub mod crypto;
 pub mod ctx;
 pub mod format;
+pub mod pdf;
+pub mod richtext;
 pub mod services;
 pub mod store;
 #[doc(hidden)]

@@ -43,7 +43,14 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
         "enrol" => run::<crate::domain::enrolment::AllocataireInput>(urlencoded),
         "password" => run::<crate::domain::team::PasswordInput>(urlencoded),
         "change_password" => run::<crate::domain::team::ChangePasswordInput>(urlencoded),
-        "workshop" => run::<crate::domain::workshop::WorkshopInput>(urlencoded),
+        "workshop" => {
+            let mut e = run::<crate::domain::workshop::WorkshopInput>(urlencoded);
+            e.extend(run::<SeriesInput>(urlencoded));
+            e
+        }
+        "workshop_edit" => run::<crate::domain::workshop::WorkshopInput>(urlencoded),
+        "invite" => run::<crate::domain::workshop::InviteInput>(urlencoded),
+        "theme" => run::<crate::domain::workshop::ThemeInput>(urlencoded),
         _ => Vec::new(),
     }
 }

@@ -96,7 +96,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/compte") view=allocataire::AccountPage ssr=a.clone() />
                     <Route path=path!("/espace/ateliers") view=allocataire::workshops::MyWorkshops ssr=a.clone() />
                     <Route path=path!("/pro/ateliers") view=staff::workshops::StaffWorkshops ssr=a.clone() />
-                    <Route path=path!("/pro/ateliers/:id") view=staff::workshops::StaffWorkshopPage ssr=a />
+                    <Route path=path!("/pro/ateliers/:id") view=staff::workshops::StaffWorkshopPage ssr=a.clone() />
+                    <Route path=path!("/pro/themes") view=staff::workshops::WorkshopThemes ssr=a />
                 </Routes>
             </main>
             <footer class="footer">

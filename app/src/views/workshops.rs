@@ -11,7 +11,14 @@ pub struct WorkshopCard {
     /// The theme's value (filters) and label.
     pub theme: String,
     pub theme_label: String,
+    /// The description as staff typed it (light Markdown)…
     pub description: String,
+    /// …and as HTML, cleaned on the server (an allow-list of simple tags).
+    pub description_html: String,
+    /// Who runs it (may be empty).
+    pub facilitators: String,
+    /// « Séance 2 sur 6 » for a session of a series.
+    pub series: Option<String>,
     /// « mardi 12 janvier 2027, 14 h – 16 h »
     pub when: String,
     /// The session's day (2027-01-12), for the date filter.
@@ -39,6 +46,8 @@ pub struct MyPlace {
     /// Position on the waiting list (1: next).
     pub position: Option<i64>,
     pub attendance: Option<String>,
+    /// The calendar file of a place held (a link).
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +99,21 @@ pub struct StaffWorkshopsView {
     pub sessions: Vec<StaffWorkshopLine>,
     pub themes: Vec<(String, String)>,
     pub audiences: Vec<(String, String)>,
+    /// The admin keeps the list of themes (a link to its page).
+    pub can_manage_themes: bool,
+}
+
+/// The managed list of themes (the admin's page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemesView {
+    pub themes: Vec<ThemeLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeLine {
+    pub key: String,
+    pub label: String,
+    pub archived: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,4 +128,20 @@ pub struct WorkshopDetailView {
     pub attendance_open: bool,
     /// (value, label) of the attendance choices.
     pub attendance_choices: Vec<(String, String)>,
+    /// The edit form, filled with the session as it is.
+    pub edit: crate::domain::workshop::WorkshopInput,
+    pub themes: Vec<(String, String)>,
+    pub audiences: Vec<(String, String)>,
+    /// The people invited, in order.
+    pub invited: Vec<InvitedLine>,
+    /// The session can still be changed (scheduled, not started).
+    pub editable: bool,
+}
+
+/// A person invited to a session (staff).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitedLine {
+    pub name: String,
+    pub numero: String,
+    pub since: String,
 }

@@ -1,7 +1,9 @@
 //! Acknowledged means durable: the real server binary on SQLite (WAL, synchronous=FULL)
 //! is killed with SIGKILL in the middle of a booking load, then restarted. Every booking
 //! it acknowledged is there, the database is intact, no invariant is broken, and retrying
-//! with the same idempotency keys creates nothing new.
+//! with the same idempotency keys creates nothing new. The same kill in the middle of a
+//! load of workshop promotions leaves every session all-or-nothing: each seat offered has
+//! exactly one message, and no message names a seat that was not offered.
 
 use crate::common::{client, free_port};
 use app::domain::appointment::Modality;
@@ -224,5 +226,221 @@ async fn acknowledged_bookings_survive_kill_9() {
         assert_eq!(r.status(), StatusCode::OK);
     }
     assert_eq!(store.count("appointments").await.expect("count"), before);
+    let _ = server.start_kill();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn workshop_promotions_are_exactly_once_across_kill_9() {
+    use app::domain::workshop::{Audience, Theme};
+    use app::domain::{AllocataireId, WorkshopId};
+    use app::server::store::{NewWorkshop, PlaceChange, WorkshopRow, WorkshopStore};
+    const SESSIONS: usize = 100;
+    let db_url = fresh_sqlite();
+    let now = chrono::Utc::now();
+    // 100 one-seat sessions, each with one person registered and four waiting (each
+    // person on one session only), set up through the store without messages.
+    let (f, workshops) = {
+        let store = SqlStore::connect(&db_url, 2).await.expect("store");
+        let f = fixture(&store, SESSIONS * 5, now).await;
+        let starts_at = now.timestamp() + 10 * 86_400;
+        let sessions: Vec<NewWorkshop> = (0..SESSIONS)
+            .map(|i| NewWorkshop {
+                agency_id: AgencyId(f.agency1),
+                title: format!("Atelier {i}"),
+                theme: Theme::Digital.as_str().into(),
+                description: String::new(),
+                starts_at: starts_at + i as i64 * 3600,
+                ends_at: starts_at + i as i64 * 3600 + 1800,
+                place: "Salle 1".into(),
+                video_url: None,
+                capacity: 1,
+                audience: Audience::Agency,
+                registration_deadline: starts_at - 3600,
+                facilitator_id: None,
+                facilitators: String::new(),
+                created_by: None,
+            })
+            .collect();
+        let ids = store
+            .create_workshops(&sessions, None, now.timestamp())
+            .await
+            .expect("sessions");
+        let silent = |_: &WorkshopRow, _: &PlaceChange| Vec::new();
+        for (i, w) in ids.iter().enumerate() {
+            for k in 0..5 {
+                let person = AllocataireId(f.people1[i * 5 + k]);
+                store
+                    .register(
+                        *w,
+                        person,
+                        &format!("setup-{i}-{k}"),
+                        &silent,
+                        None,
+                        now.timestamp(),
+                    )
+                    .await
+                    .expect("register");
+            }
+        }
+        store.pool().close().await;
+        (f, ids)
+    };
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = start(&db_url, port);
+    wait_healthy(&base).await;
+    let staff = client();
+    let res = staff
+        .post(format!("{base}/api/pro/connexion"))
+        .header("origin", &base)
+        .header("accept", "application/json")
+        .form(&[
+            ("email", "manager1@test.fr"),
+            ("password", app::server::testing::PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(res.status(), StatusCode::OK);
+    let raise = |staff: reqwest::Client, base: String, w: WorkshopId| async move {
+        staff
+            .post(format!("{base}/api/pro/ateliers/capacite"))
+            .header("origin", &base)
+            .header("accept", "application/json")
+            .form(&[("workshop_id", w.0.to_string()), ("capacity", "5".into())])
+            .send()
+            .await
+    };
+
+    // Four clients raise each session to five seats (four offers each) until the kill.
+    let acknowledged: Arc<Mutex<Vec<WorkshopId>>> = Arc::new(Mutex::new(Vec::new()));
+    let next = Arc::new(Mutex::new(0usize));
+    let mut workers = Vec::new();
+    for _ in 0..4 {
+        let (staff, base, ack, next, workshops) = (
+            staff.clone(),
+            base.clone(),
+            acknowledged.clone(),
+            next.clone(),
+            workshops.clone(),
+        );
+        workers.push(tokio::spawn(async move {
+            loop {
+                let i = {
+                    let mut n = next.lock().expect("lock");
+                    *n += 1;
+                    *n - 1
+                };
+                if i >= workshops.len() {
+                    break;
+                }
+                match raise(staff.clone(), base.clone(), workshops[i]).await {
+                    Ok(r) if r.status() == StatusCode::OK => {
+                        ack.lock().expect("lock").push(workshops[i])
+                    }
+                    Ok(r) => panic!("unexpected answer {}", r.status()),
+                    Err(_) => break, // the server is gone
+                }
+            }
+        }));
+    }
+    for _ in 0..500 {
+        if acknowledged.lock().expect("lock").len() >= 10 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    server.start_kill().expect("SIGKILL");
+    let _ = server.wait().await;
+    for w in workers {
+        let _ = w.await;
+    }
+    let acked = acknowledged.lock().expect("lock").clone();
+    assert!(
+        acked.len() >= 10,
+        "the load ran ({} acknowledged)",
+        acked.len()
+    );
+    assert!(
+        acked.len() < SESSIONS,
+        "the kill came before the end of the load"
+    );
+
+    let store = SqlStore::connect(&db_url, 2).await.expect("store");
+    let one = |q: String| {
+        let store = &store;
+        async move {
+            let (n,): (i64,) = sqlx::query_as(&q)
+                .fetch_one(store.pool())
+                .await
+                .expect("query");
+            n
+        }
+    };
+    let mut raised = 0;
+    for (i, w) in workshops.iter().enumerate() {
+        let capacity = one(format!("SELECT capacity FROM workshops WHERE id = {}", w.0)).await;
+        let offered = one(format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = {} AND status = 'offered'",
+            w.0
+        ))
+        .await;
+        let waiting = one(format!(
+            "SELECT COUNT(*) FROM workshop_registrations WHERE workshop_id = {} AND status = 'waiting'",
+            w.0
+        ))
+        .await;
+        // All or nothing: the new capacity, its four offers, their messages and the audit
+        // entry, or none of them.
+        match capacity {
+            5 => {
+                raised += 1;
+                assert_eq!((offered, waiting), (4, 0), "session {i}");
+            }
+            1 => {
+                assert!(
+                    !acked.contains(w),
+                    "acknowledged session {i} lost its change"
+                );
+                assert_eq!((offered, waiting), (0, 4), "session {i}");
+            }
+            other => panic!("session {i}: capacity {other}"),
+        }
+        for k in 1..5 {
+            let person = f.people1[i * 5 + k];
+            let status: (String,) = sqlx::query_as(&format!(
+                "SELECT status FROM workshop_registrations WHERE workshop_id = {} AND allocataire_id = {person}",
+                w.0
+            ))
+            .fetch_one(store.pool())
+            .await
+            .expect("status");
+            let offers = one(format!(
+                "SELECT COUNT(*) FROM outbox WHERE allocataire_id = {person} AND channel = 'sms'"
+            ))
+            .await;
+            let expected = i64::from(status.0 == "offered");
+            assert_eq!(
+                offers, expected,
+                "session {i}, person {person}: {}",
+                status.0
+            );
+        }
+    }
+    assert!(raised >= acked.len());
+    assert_eq!(
+        one("SELECT COUNT(*) FROM audit_log WHERE action = 'workshop.capacity'".into()).await,
+        raised as i64
+    );
+
+    // After a restart, raising an acknowledged session again offers nothing more.
+    let mut server = start(&db_url, port);
+    wait_healthy(&base).await;
+    let before = one("SELECT COUNT(*) FROM outbox".into()).await;
+    for w in acked.iter().take(5) {
+        let r = raise(staff.clone(), base.clone(), *w).await.expect("retry");
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+    assert_eq!(one("SELECT COUNT(*) FROM outbox".into()).await, before);
     let _ = server.start_kill();
 }

@@ -462,6 +462,36 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             on: On::Target(Target::agency(a1)),
         },
         Endpoint {
+            path: "/api/pro/ateliers/modifier",
+            form: vec![("workshop_id", s(workshop)), ("title", "x".into())],
+            action: Action::ManageWorkshops,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/ateliers/inviter",
+            form: vec![("workshop_id", s(workshop)), ("numeros", "abc".into())],
+            action: Action::ManageWorkshops,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/themes",
+            form: vec![],
+            action: Action::ManageThemes,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/themes/ajouter",
+            form: vec![("label", "x".into())],
+            action: Action::ManageThemes,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/themes/archiver",
+            form: vec![("key", "pairs".into()), ("archive", "0".into())],
+            action: Action::ManageThemes,
+            on: On::Myself,
+        },
+        Endpoint {
             path: "/api/pro/mot-de-passe",
             form: vec![("current", "faux".into())],
             action: Action::ChangeOwnPassword,

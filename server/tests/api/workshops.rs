@@ -10,18 +10,18 @@ use app::server::store::{NewWorkshop, PlaceChange, RegisterOutcome, WorkshopRow}
 use reqwest::StatusCode;
 use serde_json::Value;
 
-/// A session of agency `agency` in five days, created through the store (the page's
-/// validation has its own tests).
+/// A session of agency `agency` in five days (on a whole minute, as the forms set it),
+/// created through the store (the page's validation has its own tests).
 pub async fn create(app: &TestApp, agency: AgencyId, capacity: i64, audience: Audience) -> i64 {
     let now = chrono::Utc::now().timestamp();
-    let starts_at = now + 5 * 86_400;
+    let starts_at = (now + 5 * 86_400) / 60 * 60;
     app.state
         .store
-        .create_workshop(
-            &NewWorkshop {
+        .create_workshops(
+            &[NewWorkshop {
                 agency_id: agency,
                 title: "Préparer un entretien".into(),
-                theme: Theme::JobSearch,
+                theme: Theme::JobSearch.as_str().into(),
                 description: "Deux heures pour s'entraîner.".into(),
                 starts_at,
                 ends_at: starts_at + 7200,
@@ -31,13 +31,14 @@ pub async fn create(app: &TestApp, agency: AgencyId, capacity: i64, audience: Au
                 audience,
                 registration_deadline: starts_at - 3600,
                 facilitator_id: None,
+                facilitators: String::new(),
                 created_by: None,
-            },
+            }],
             None,
             now,
         )
         .await
-        .expect("create workshop")
+        .expect("create workshop")[0]
         .0
 }
 
@@ -671,3 +672,508 @@ async fn a_reminder_goes_once_two_days_before_and_not_right_after_registering(db
     );
 }
 on_both!(a_reminder_goes_once_two_days_before_and_not_right_after_registering);
+
+/// SMS written to the outbox (sent or not yet).
+const SMS_WRITTEN: &str = "SELECT COUNT(*) FROM outbox WHERE channel = 'sms'";
+
+/// The edit form of a session as the staff page fills it, with `changes` applied.
+async fn edit_form(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    w: i64,
+    changes: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let (status, detail) = app
+        .call(staff, "/api/pro/ateliers/voir", &[("id", &w.to_string())])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    let mut form: Vec<(String, String)> = detail["edit"]
+        .as_object()
+        .expect("edit form")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+        .collect();
+    for (k, v) in changes {
+        match form.iter_mut().find(|(name, _)| name == k) {
+            Some(field) => field.1 = v.to_string(),
+            None => form.push((k.to_string(), v.to_string())),
+        }
+    }
+    form.push(("workshop_id".into(), w.to_string()));
+    form
+}
+
+async fn post(
+    app: &TestApp,
+    c: &reqwest::Client,
+    path: &str,
+    form: &[(String, String)],
+) -> (StatusCode, Value) {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call(c, path, &pairs).await
+}
+
+async fn staff_edit_a_session_and_everyone_on_it_is_told(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 2, Audience::Agency).await;
+    let ws = w.to_string();
+    let people = [f.people1[0], f.people1[1], f.people1[2]];
+    for (n, p) in people.iter().enumerate() {
+        let c = app.allocataire(*p).await;
+        let key = format!("edit-test-{n:04}");
+        let (status, body) = app
+            .call(
+                &c,
+                "/api/espace/ateliers/inscrire",
+                &[
+                    ("workshop_id", ws.as_str()),
+                    ("idempotency_key", key.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let c1 = app.staff("c1@test.fr").await;
+    let starts_q = format!("SELECT starts_at FROM workshops WHERE id = {w}");
+    let starts = || app.scalar(&starts_q);
+    let before_start = starts().await;
+    let next_day = app::server::format::day_of(before_start) + chrono::Duration::days(1);
+    let moved =
+        app::server::format::local(next_day, app::server::format::paris(before_start).time())
+            .expect("a time");
+    let day = next_day.to_string();
+
+    // A capacity below the two seats held is refused, and nothing is written.
+    let form = edit_form(&app, &c1, w, &[("date", &day), ("capacity", "1")]).await;
+    let (status, body) = post(&app, &c1, "/api/pro/ateliers/modifier", &form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.to_string().contains("2 places sont déjà prises"),
+        "{body}"
+    );
+    assert_eq!(starts().await, before_start);
+    // A day in the past is refused next to its field.
+    let form = edit_form(&app, &c1, w, &[("date", "2020-01-07")]).await;
+    let (status, body) = post(&app, &c1, "/api/pro/ateliers/modifier", &form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("date"), "{body}");
+    // Another agency's staff cannot touch it.
+    let c3 = app.staff("c3@test.fr").await;
+    let form = edit_form(&app, &c1, w, &[("date", &day)]).await;
+    let (status, _) = post(&app, &c3, "/api/pro/ateliers/modifier", &form).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(starts().await, before_start);
+
+    // A new day: the two registered and the one waiting are told, with a calendar update.
+    let (status, done) = post(&app, &c1, "/api/pro/ateliers/modifier", &form).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done_notice(&done).contains("3 personnes"), "{done}");
+    assert_eq!(starts().await, moved);
+    for p in people {
+        let sms = app.sms_with(&app.phone_of(p).await, "change").await;
+        assert!(sms.contains("Nouvelle date"), "{sms}");
+    }
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND recipient = 'personne0@exemple.test' \
+             AND ics LIKE '%UID:atelier-{w}@portail-ali%' AND ics LIKE '%SEQUENCE:1%' AND ics LIKE '%METHOD:PUBLISH%'"
+        ))
+        .await,
+        1
+    );
+    // A new title only: saved, nobody is disturbed.
+    let count = app.scalar(SMS_WRITTEN).await;
+    let form = edit_form(&app, &c1, w, &[("title", "Réussir son entretien")]).await;
+    let (status, done) = post(&app, &c1, "/api/pro/ateliers/modifier", &form).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done_notice(&done), "Atelier modifié.");
+    assert_eq!(app.scalar(SMS_WRITTEN).await, count);
+    // A third seat goes to the person waiting.
+    let form = edit_form(&app, &c1, w, &[("capacity", "3")]).await;
+    let (status, done) = post(&app, &c1, "/api/pro/ateliers/modifier", &form).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(place(&app, w, people[2]).await.as_deref(), Some("offered"));
+}
+on_both!(staff_edit_a_session_and_everyone_on_it_is_told);
+
+async fn a_series_is_created_in_one_go_and_skips_closed_days(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let c1 = app.staff("c1@test.fr").await;
+    // A Tuesday three weeks ahead with no public holiday on the next three Tuesdays.
+    let mut first = app::server::format::today(chrono::Utc::now()) + chrono::Duration::days(21);
+    while first.format("%u").to_string() != "2"
+        || (0..4).any(|k| {
+            app::domain::calendar::public_holiday(first + chrono::Duration::weeks(k)).is_some()
+        })
+    {
+        first += chrono::Duration::days(1);
+    }
+    let closed = first + chrono::Duration::weeks(1);
+    app.sql(&format!(
+        "INSERT INTO agency_closures (agency_id, day, label, created_at) VALUES ({}, '{closed}', 'Pont', 0)",
+        f.agency1
+    ))
+    .await;
+    let until = (first + chrono::Duration::weeks(3)).to_string();
+    let first_s = first.to_string();
+    let form = |until: &str| -> Vec<(String, String)> {
+        [
+            ("title", "Atelier CV"),
+            ("theme", "recherche-emploi"),
+            (
+                "description",
+                "**Apportez votre CV**\n<script>alert(1)</script>",
+            ),
+            ("date", first_s.as_str()),
+            ("time", "14:00"),
+            ("duration_minutes", "90"),
+            ("place", "Salle 1"),
+            ("capacity", "8"),
+            ("audience", "agence"),
+            ("deadline_hours", "2"),
+            ("facilitators", "Nadia Benali"),
+            ("every_weeks", "1"),
+            ("until", until),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    };
+    // A last day more than a year ahead is refused, and nothing is created.
+    let far = (first + chrono::Duration::days(400)).to_string();
+    let (status, body) = post(&app, &c1, "/api/pro/ateliers/creer", &form(&far)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM workshops").await, 0);
+    // Every week for three weeks: four Tuesdays, the closed one skipped and named.
+    let (status, done) = post(&app, &c1, "/api/pro/ateliers/creer", &form(&until)).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let notice = done_notice(&done);
+    assert!(notice.starts_with("3 séances créées."), "{notice}");
+    assert!(
+        notice.contains(&app::server::format::date(closed)),
+        "{notice}"
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM workshops WHERE series_id = (SELECT MIN(id) FROM workshops)"
+        )
+        .await,
+        3
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(DISTINCT starts_at) FROM workshops")
+            .await,
+        3
+    );
+    // Allocataires see them, with the description's bold and none of its script.
+    let person = app.allocataire(f.people1[0]).await;
+    let (status, offer) = app.call(&person, "/api/espace/ateliers", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{offer}");
+    let card = &offer["sessions"][0]["card"];
+    let html = card["description_html"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("<strong>Apportez votre CV</strong>"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"), "{html}");
+    assert_eq!(card["facilitators"], "Nadia Benali");
+    assert_eq!(offer["sessions"].as_array().map(Vec::len), Some(3));
+}
+on_both!(a_series_is_created_in_one_go_and_skips_closed_days);
+
+async fn invitations_open_a_private_session_to_the_people_named(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 5, Audience::Invitation).await;
+    let ws = w.to_string();
+    let guest = f.people1[3];
+    let numero = |id: i64| {
+        let app = &app;
+        async move {
+            app.scalar(&format!(
+                "SELECT CAST(numero AS BIGINT) FROM allocataires WHERE id = {id}"
+            ))
+            .await
+            .to_string()
+        }
+    };
+    let (guest_no, other_agency_no) = (numero(guest).await, numero(f.person2).await);
+    let c = app.allocataire(guest).await;
+    let listed = |c: reqwest::Client| {
+        let app = &app;
+        async move {
+            let (_, offer) = app.call(&c, "/api/espace/ateliers", &[]).await;
+            offer["sessions"]
+                .as_array()
+                .map(|s| s.iter().any(|l| l["card"]["id"].as_i64() == Some(w)))
+                .unwrap_or(false)
+        }
+    };
+    // Before the invitation: not listed, and a hand-made registration finds nothing.
+    assert!(!listed(c.clone()).await);
+    let join = [
+        ("workshop_id", ws.as_str()),
+        ("idempotency_key", "invite-test-01"),
+    ];
+    let (status, _) = app.call(&c, "/api/espace/ateliers/inscrire", &join).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let c1 = app.staff("c1@test.fr").await;
+    // Not numéros: refused next to the field.
+    let (status, body) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/inviter",
+            &[("workshop_id", ws.as_str()), ("numeros", "Camille")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    // Another agency's staff: not found.
+    let c3 = app.staff("c3@test.fr").await;
+    let typed = format!("{guest_no}, 99999999\n{other_agency_no}");
+    let (status, _) = app
+        .call(
+            &c3,
+            "/api/pro/ateliers/inviter",
+            &[("workshop_id", ws.as_str()), ("numeros", typed.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The guest is invited and told; the unknown numéro and the other agency's person are
+    // named back, not invited.
+    let (status, done) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/inviter",
+            &[("workshop_id", ws.as_str()), ("numeros", typed.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let notice = done_notice(&done);
+    assert!(notice.contains("Une personne est invitée"), "{notice}");
+    assert!(
+        notice.contains("99999999") && notice.contains(&other_agency_no),
+        "{notice}"
+    );
+    let sms = app
+        .sms_with(&app.phone_of(guest).await, "vous invite")
+        .await;
+    assert!(sms.contains("Pour vous inscrire"), "{sms}");
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM workshop_invitations WHERE workshop_id = {w}"
+        ))
+        .await,
+        1
+    );
+    // Inviting again tells nobody twice.
+    let count = app.scalar(SMS_WRITTEN).await;
+    let (status, done) = app
+        .call(
+            &c1,
+            "/api/pro/ateliers/inviter",
+            &[("workshop_id", ws.as_str()), ("numeros", guest_no.as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done_notice(&done).contains("l'était déjà"), "{done}");
+    assert_eq!(app.scalar(SMS_WRITTEN).await, count);
+    // Now listed for the guest, who registers; still hidden from the others.
+    assert!(listed(c.clone()).await);
+    let (status, body) = app.call(&c, "/api/espace/ateliers/inscrire", &join).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(place(&app, w, guest).await.as_deref(), Some("registered"));
+    assert!(!listed(app.allocataire(f.people1[4]).await).await);
+    // The staff page lists the guest.
+    let (_, detail) = app
+        .call(&c1, "/api/pro/ateliers/voir", &[("id", ws.as_str())])
+        .await;
+    assert_eq!(detail["invited"][0]["numero"], guest_no.as_str());
+}
+on_both!(invitations_open_a_private_session_to_the_people_named);
+
+async fn the_calendar_file_and_the_attendance_sheet_are_for_their_people_only(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 5, Audience::Agency).await;
+    let ws = w.to_string();
+    for (n, p) in [f.people1[0], f.people1[1]].iter().enumerate() {
+        let c = app.allocataire(*p).await;
+        let key = format!("sheet-test-{n:04}");
+        let (status, body) = app
+            .call(
+                &c,
+                "/api/espace/ateliers/inscrire",
+                &[
+                    ("workshop_id", ws.as_str()),
+                    ("idempotency_key", key.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    // The registered person downloads the session's calendar file; someone else cannot.
+    let person = app.allocataire(f.people1[0]).await;
+    let path = format!("/espace/ateliers/{w}/agenda.ics");
+    let (status, ics) = app.page(&person, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        ics.contains(&format!("UID:atelier-{w}@portail-ali")),
+        "{ics}"
+    );
+    assert!(ics.contains("METHOD:PUBLISH"), "{ics}");
+    let (status, _) = app.page(&app.allocataire(f.people1[2]).await, &path).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The attendance sheet: a PDF that an independent reader opens, with the registered
+    // people in alphabetical order and nobody else.
+    let c1 = app.staff("c1@test.fr").await;
+    let sheet = format!("/pro/ateliers/{w}/emargement.pdf");
+    let res = c1.get(app.url(&sheet)).send().await.expect("pdf");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let bytes = res.bytes().await.expect("body");
+    let file = std::env::temp_dir().join(format!("portail-{}.pdf", crate::common::free_port()));
+    std::fs::write(&file, &bytes).expect("write");
+    let python = std::env::var("PORTAIL_TEST_PYTHON").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.tools/venv/bin/python").into()
+    });
+    let out = std::process::Command::new(&python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/api/support/pdf_text.py"
+        ))
+        .arg(&file)
+        .output()
+        .expect("python with pypdf (./scripts/setup.sh installs it)");
+    let _ = std::fs::remove_file(&file);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("pages: 1"), "{text}");
+    assert!(
+        text.contains("Feuille d'émargement — Préparer un entretien"),
+        "{text}"
+    );
+    assert!(text.contains("2 personnes inscrites"), "{text}");
+    let (p0, p1) = (text.find("Personne0"), text.find("Personne1"));
+    assert!(p0.is_some() && p1 > p0, "{text}");
+    assert!(!text.contains("Personne2"), "{text}");
+    // Another agency's staff and the allocataires: no sheet.
+    let c3 = app.staff("c3@test.fr").await;
+    assert_eq!(
+        c3.get(app.url(&sheet)).send().await.expect("pdf").status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_ne!(
+        person
+            .get(app.url(&sheet))
+            .send()
+            .await
+            .expect("pdf")
+            .status(),
+        StatusCode::OK
+    );
+}
+on_both!(the_calendar_file_and_the_attendance_sheet_are_for_their_people_only);
+
+async fn the_admin_keeps_the_list_of_themes(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let admin = app.staff("admin@test.fr").await;
+    let manager = app.staff("manager1@test.fr").await;
+    let add = |c: reqwest::Client, label: &'static str| {
+        let app = &app;
+        async move {
+            app.call(&c, "/api/pro/themes/ajouter", &[("label", label)])
+                .await
+        }
+    };
+    // Only the admin: the list is every agency's.
+    let (status, _) = add(manager.clone(), "Mobilité et permis").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, done) = add(admin.clone(), "Mobilité et permis").await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    // The same label again, in any case, or a usual theme's label: refused at the field.
+    for label in ["MOBILITÉ ET PERMIS", "Numérique"] {
+        let (status, body) = add(admin.clone(), label).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{label}: {body}");
+        assert!(body.to_string().contains("déjà dans la liste"), "{body}");
+    }
+    let (_, list) = app.call(&admin, "/api/pro/themes", &[]).await;
+    let themes = list["themes"].as_array().expect("themes").clone();
+    assert_eq!(themes.len(), 8);
+    assert_eq!(themes[7]["label"], "Mobilité et permis");
+    let key = themes[7]["key"].as_str().expect("key").to_string();
+
+    // A counsellor now finds it in the form, and a session can have it.
+    let c1 = app.staff("c1@test.fr").await;
+    let (_, page) = app.call(&c1, "/api/pro/ateliers", &[]).await;
+    assert!(
+        page["themes"].to_string().contains("Mobilité et permis"),
+        "{page}"
+    );
+    let day =
+        (app::server::format::today(chrono::Utc::now()) + chrono::Duration::days(9)).to_string();
+    let form = |theme: &str| -> Vec<(String, String)> {
+        [
+            ("title", "Le permis, par où commencer"),
+            ("theme", theme),
+            ("date", day.as_str()),
+            ("time", "10:00"),
+            ("duration_minutes", "60"),
+            ("place", "Salle 1"),
+            ("capacity", "6"),
+            ("audience", "agence"),
+            ("deadline_hours", "0"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    };
+    let (status, done) = post(&app, &c1, "/api/pro/ateliers/creer", &form(&key)).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let w: i64 = done["redirect"]
+        .as_str()
+        .and_then(|r| r.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("the session's page");
+    // A key that is not on the list is refused.
+    let (status, _) = post(&app, &c1, "/api/pro/ateliers/creer", &form("cuisine")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Archived: no new session can take it, the session that has it keeps it.
+    let (status, done) = app
+        .call(
+            &admin,
+            "/api/pro/themes/archiver",
+            &[("key", key.as_str()), ("archive", "1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let (status, body) = post(&app, &c1, "/api/pro/ateliers/creer", &form(&key)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let edit = edit_form(&app, &c1, w, &[("title", "Le permis de conduire")]).await;
+    let (status, done) = post(&app, &c1, "/api/pro/ateliers/modifier", &edit).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let (_, detail) = app
+        .call(&c1, "/api/pro/ateliers/voir", &[("id", &w.to_string())])
+        .await;
+    assert_eq!(detail["card"]["theme_label"], "Mobilité et permis");
+    // Brought back, it is offered again.
+    let (status, _) = app
+        .call(
+            &admin,
+            "/api/pro/themes/archiver",
+            &[("key", key.as_str()), ("archive", "0")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post(&app, &c1, "/api/pro/ateliers/creer", &form(&key)).await;
+    assert_eq!(status, StatusCode::OK);
+}
+on_both!(the_admin_keeps_the_list_of_themes);

@@ -69,6 +69,10 @@ fn action_label(action: &str) -> String {
         "workshop.register" => "audit-action-workshop-register",
         "workshop.leave" => "audit-action-workshop-leave",
         "workshop.confirm" => "audit-action-workshop-confirm",
+        "workshop.edit" => "audit-action-workshop-edit",
+        "workshop.invite" => "audit-action-workshop-invite",
+        "workshop.sheet" => "audit-action-workshop-sheet",
+        "workshop.theme" => "audit-action-workshop-theme",
         other => return other.to_string(),
     };
     crate::i18n::t(key)

@@ -34,8 +34,8 @@ pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
 pub use team::TeamStore;
 pub use workshops::{
-    CapacityOutcome, NewWorkshop, Notices, PlaceChange, RegisterOutcome, RegistrationRow,
-    WorkshopRow, WorkshopStore,
+    CapacityOutcome, EditOutcome, InvitationRow, InviteOutcome, NewWorkshop, Notice, Notices,
+    PlaceChange, RegisterOutcome, RegistrationRow, ThemeRow, WorkshopRow, WorkshopStore,
 };
 
 use async_trait::async_trait;

@@ -5,7 +5,7 @@
 //! commit together or not at all).
 
 use super::{NewAudit, NewMessage, StoreResult};
-use crate::domain::workshop::{Attendance, Audience, RegistrationStatus, Theme, WorkshopStatus};
+use crate::domain::workshop::{Attendance, Audience, RegistrationStatus, WorkshopStatus};
 use crate::domain::{AgencyId, AllocataireId, RegistrationId, StaffId, WorkshopId};
 use async_trait::async_trait;
 
@@ -14,7 +14,9 @@ pub struct WorkshopRow {
     pub id: WorkshopId,
     pub agency_id: AgencyId,
     pub title: String,
-    pub theme: Theme,
+    /// The theme's key, and its own label when it is not one of the usual themes.
+    pub theme: String,
+    pub theme_label: Option<String>,
     pub description: String,
     pub starts_at: i64,
     pub ends_at: i64,
@@ -24,6 +26,12 @@ pub struct WorkshopRow {
     pub audience: Audience,
     pub registration_deadline: i64,
     pub facilitator_id: Option<StaffId>,
+    /// Who runs it, as staff wrote it.
+    pub facilitators: String,
+    /// The first session of its series (None: a single session).
+    pub series_id: Option<WorkshopId>,
+    /// The calendar SEQUENCE (raised by each change people are told of).
+    pub sequence: i64,
     pub status: WorkshopStatus,
     /// Registered or offered: the seats taken.
     pub seats_held: i64,
@@ -34,7 +42,7 @@ pub struct WorkshopRow {
 pub struct NewWorkshop {
     pub agency_id: AgencyId,
     pub title: String,
-    pub theme: Theme,
+    pub theme: String,
     pub description: String,
     pub starts_at: i64,
     pub ends_at: i64,
@@ -44,6 +52,7 @@ pub struct NewWorkshop {
     pub audience: Audience,
     pub registration_deadline: i64,
     pub facilitator_id: Option<StaffId>,
+    pub facilitators: String,
     pub created_by: Option<StaffId>,
 }
 
@@ -71,8 +80,62 @@ pub struct PlaceChange {
     pub email: Option<String>,
     pub status: RegistrationStatus,
     pub offered_until: Option<i64>,
-    /// The « rappel » before the session (not a change of place).
-    pub reminder: bool,
+    /// Why they are told.
+    pub notice: Notice,
+}
+
+/// Why a person is told: their place moved, or news of a session they are on (or
+/// invited to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Registered, put on the waiting list, offered a seat, expired, cancelled.
+    Place,
+    /// The « rappel » before the session.
+    Reminder,
+    /// The session's time or place changed.
+    Changed,
+    /// Invited to the session.
+    Invited,
+}
+
+/// A person invited to a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRow {
+    pub allocataire_id: AllocataireId,
+    pub numero: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InviteOutcome {
+    /// Newly invited (and told).
+    pub invited: usize,
+    /// Already invited before: not told again.
+    pub already: usize,
+    /// Numéros with no file in the session's agency.
+    pub unknown: Vec<String>,
+}
+
+/// A theme of the managed list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeRow {
+    pub key: String,
+    /// None: one of the usual themes (its label is in the catalogue).
+    pub label: Option<String>,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOutcome {
+    /// Saved: `told` people were told of the new time or place, `offered` seats went to
+    /// the waiting list.
+    Saved { told: usize, offered: usize },
+    /// Refused: this many seats are held (above the new capacity).
+    BelowHeld(i64),
+    /// Cancelled (or gone): nothing to edit.
+    NotScheduled,
 }
 
 /// Builds the messages of one place change (services own the words).
@@ -100,16 +163,67 @@ pub enum CapacityOutcome {
 
 #[async_trait]
 pub trait WorkshopStore: Send + Sync {
-    async fn create_workshop(
+    /// Creates one session, or a series (every session after the first points to it), in
+    /// one transaction. Returns the ids in order.
+    async fn create_workshops(
         &self,
-        w: &NewWorkshop,
+        sessions: &[NewWorkshop],
         audit: Option<&NewAudit>,
         now: i64,
-    ) -> StoreResult<WorkshopId>;
+    ) -> StoreResult<Vec<WorkshopId>>;
+    /// Edits a scheduled session (its agency and author stay). A new time or place raises
+    /// the calendar sequence and tells everyone holding a place or waiting; a capacity
+    /// below the seats held is refused; new seats go to the waiting list.
+    async fn update_workshop(
+        &self,
+        workshop: WorkshopId,
+        w: &NewWorkshop,
+        window: i64,
+        notices: Notices<'_>,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<EditOutcome>;
+    /// Invites people of the session's agency by numéro, and tells each new one.
+    async fn invite(
+        &self,
+        workshop: WorkshopId,
+        numeros: &[String],
+        by: Option<StaffId>,
+        notices: Notices<'_>,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<InviteOutcome>;
+    /// The managed list of themes, in the order they were added.
+    async fn themes(&self) -> StoreResult<Vec<ThemeRow>>;
+    /// Adds a theme; its key is made here. None: a theme with that label (any case)
+    /// exists.
+    async fn add_theme(
+        &self,
+        label: &str,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<Option<String>>;
+    /// Archives a theme (no new session can use it) or brings it back. False: no such
+    /// theme.
+    async fn set_theme_archived(
+        &self,
+        key: &str,
+        archived: bool,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// The people invited to a session, in the order they were invited.
+    async fn invitations(&self, workshop: WorkshopId) -> StoreResult<Vec<InvitationRow>>;
     async fn workshop(&self, id: WorkshopId) -> StoreResult<Option<WorkshopRow>>;
-    /// Sessions an agency's allocataires may join (the agency's own, and those open to
-    /// all agencies), scheduled, not started, soonest first.
-    async fn open_workshops(&self, agency: AgencyId, now: i64) -> StoreResult<Vec<WorkshopRow>>;
+    /// Sessions a person may join: their agency's own, those open to all agencies, and
+    /// those they are invited to; scheduled, not started, soonest first.
+    async fn open_workshops(
+        &self,
+        agency: AgencyId,
+        person: AllocataireId,
+        now: i64,
+    ) -> StoreResult<Vec<WorkshopRow>>;
+    async fn is_invited(&self, workshop: WorkshopId, person: AllocataireId) -> StoreResult<bool>;
     /// The agency's sessions from `from` on (cancelled ones included), soonest first.
     async fn agency_workshops(&self, agency: AgencyId, from: i64) -> StoreResult<Vec<WorkshopRow>>;
     /// Everyone on a session: the registered and offered first, then the waiting list in

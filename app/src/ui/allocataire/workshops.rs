@@ -40,7 +40,8 @@ fn card_body(c: &WorkshopCard) -> impl IntoView {
         <h3>{c.title.clone()}</h3>
         <p>{c.when.clone()}</p>
         <p>{tr!("workshop-card-place", place = &c.place)}" · "{c.theme_label.clone()}</p>
-        {(!c.description.is_empty()).then(|| view! { <p class="message"><span class="body">{c.description.clone()}</span></p> })}
+        {(!c.facilitators.is_empty()).then(|| view! { <p>{tr!("workshop-card-facilitators", names = &c.facilitators)}</p> })}
+        {(!c.description.is_empty()).then(|| view! { <div class="message rich" inner_html=c.description_html.clone()></div> })}
     }
 }
 
@@ -61,6 +62,7 @@ fn session(line: WorkshopOfferLine, key: String) -> impl IntoView {
             view! {
                 <p class="badge badge-booked">{m.status_label.clone()}</p>
                 <p>{status}</p>
+                {m.calendar.clone().map(|href| view! { <p><a href=href download="">{tr!("workshop-calendar-link")}</a></p> })}
                 {offered.then(|| button(paths::CONFIRM_WORKSHOP, id, None, tr!("workshop-confirm-submit"), false))}
                 {button(paths::LEAVE_WORKSHOP, id, None, if m.status == "waiting" { tr!("workshop-leave-waiting") } else { tr!("workshop-leave-submit") }, true)}
             }

@@ -2,7 +2,7 @@
 //! session's people (registrations, waiting list, attendance, capacity, cancellation).
 
 use crate::api::paths;
-use crate::api::workshops::{staff_workshops, workshop_detail};
+use crate::api::workshops::{staff_workshops, workshop_detail, workshop_themes};
 use crate::pages;
 use crate::tr;
 use crate::ui::components::{flash, page, Choices, Field, Form, Select, TextArea};
@@ -16,6 +16,7 @@ pub fn StaffWorkshops() -> impl IntoView {
         view! {
             <Title text=tr!("workshops-staff-title") />
             <h1>{tr!("workshops-staff-heading", agency = &v.agency)}</h1>
+            {v.can_manage_themes.then(|| view! { <p><a href=pages::WORKSHOP_THEMES>{tr!("themes-link")}</a></p> })}
             {v.sessions.is_empty().then(|| view! { <p>{tr!("workshops-staff-none")}</p> })}
             {(!v.sessions.is_empty()).then(|| view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label=tr!("workshops-staff-caption")>
@@ -35,6 +36,7 @@ pub fn StaffWorkshops() -> impl IntoView {
                                     <th scope="row">
                                         <a href=pages::staff_workshop(l.card.id)>{l.card.title.clone()}</a>
                                         {l.card.cancelled.then(|| view! { " "<span class="badge badge-late">{tr!("workshop-status-cancelled")}</span> })}
+                                        {l.card.series.clone().map(|s| view! { " "<span class="badge">{s}</span> })}
                                     </th>
                                     <td>{l.card.when.clone()}</td>
                                     <td>{l.filled}</td>
@@ -58,6 +60,12 @@ pub fn StaffWorkshops() -> impl IntoView {
                 <Field action=paths::CREATE_WORKSHOP name="capacity" label=tr!("workshops-field-capacity") kind="number" inputmode="numeric" value="12" required=true />
                 <Choices action=paths::CREATE_WORKSHOP name="audience" legend=tr!("workshops-field-audience") options=v.audiences selected="agence" />
                 <Field action=paths::CREATE_WORKSHOP name="deadline_hours" label=tr!("workshops-field-deadline") hint=tr!("workshops-field-deadline-hint") kind="number" inputmode="numeric" value="24" />
+                <Field action=paths::CREATE_WORKSHOP name="facilitators" label=tr!("workshops-field-facilitators") hint=tr!("workshops-field-facilitators-hint") />
+                <fieldset>
+                    <legend>{tr!("workshops-series-legend")}</legend>
+                    <Field action=paths::CREATE_WORKSHOP name="every_weeks" label=tr!("workshops-field-every") hint=tr!("workshops-field-every-hint") kind="number" inputmode="numeric" />
+                    <Field action=paths::CREATE_WORKSHOP name="until" label=tr!("workshops-field-until") hint=tr!("workshops-field-until-hint") kind="date" />
+                </fieldset>
             </Form>
         }
     })
@@ -75,6 +83,9 @@ pub fn StaffWorkshopPage() -> impl IntoView {
             let c = v.card.clone();
             let attendance_error = flash().form_error(paths::ATTENDANCE);
             let choices = v.attendance_choices.clone();
+            let e = v.edit.clone();
+            let editable = v.editable;
+            let invited = v.invited.clone();
             view! {
                 <Title text=tr!("workshop-detail-title", title = &c.title) />
                 <h1>{c.title.clone()}</h1>
@@ -87,10 +98,13 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                     <dt>{tr!("workshop-label-audience")}</dt><dd>{v.audience_label.clone()}</dd>
                     <dt>{tr!("workshop-label-seats")}</dt><dd>{v.filled.clone()}</dd>
                     <dt>{tr!("workshop-label-deadline")}</dt><dd>{c.deadline.clone()}</dd>
+                    {(!c.facilitators.is_empty()).then(|| view! { <dt>{tr!("workshop-label-facilitators")}</dt><dd>{c.facilitators.clone()}</dd> })}
                 </dl>
-                {(!c.description.is_empty()).then(|| view! { <p class="message"><span class="body">{c.description.clone()}</span></p> })}
+                {c.series.clone().map(|s| view! { <p><span class="badge">{s}</span></p> })}
+                {(!c.description.is_empty()).then(|| view! { <div class="message rich" inner_html=c.description_html.clone()></div> })}
                 <h2>{tr!("workshop-people-heading")}</h2>
-            <p><a href=pages::workshop_list(id) download="">{tr!("workshop-export")}</a></p>
+                <p><a href=pages::workshop_list(id) download="">{tr!("workshop-export")}</a></p>
+                <p><a href=pages::workshop_sheet(id) download="">{tr!("workshop-sheet-link")}</a></p>
                 {attendance_error.map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
                 {v.people.is_empty().then(|| view! { <p>{tr!("workshop-people-none")}</p> })}
                 <ul class="list">
@@ -122,12 +136,41 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                {(!c.cancelled).then(|| view! {
-                    <h2>{tr!("workshop-capacity-heading")}</h2>
-                    <Form action=paths::WORKSHOP_CAPACITY submit=tr!("workshop-capacity-submit") secondary=true>
+                <h2>{tr!("workshop-invited-heading")}</h2>
+                {invited.is_empty().then(|| view! { <p>{tr!("workshop-invited-none")}</p> })}
+                {(!invited.is_empty()).then(|| view! {
+                    <ul class="list">
+                        {invited.into_iter().map(|i| view! {
+                            <li class="item"><strong translate="no">{i.name}</strong>" · "{i.numero}" · "{tr!("workshop-invited-since", date = &i.since)}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {editable.then(|| view! {
+                    <h2>{tr!("workshop-invite-heading")}</h2>
+                    <p>{tr!("workshop-invite-intro")}</p>
+                    <Form action=paths::INVITE_WORKSHOP check="invite" submit=tr!("workshop-invite-submit") secondary=true>
                         <input type="hidden" name="workshop_id" value=id.to_string() />
-                        <Field action=paths::WORKSHOP_CAPACITY name="capacity" label=tr!("workshop-capacity-label") hint=tr!("workshop-capacity-hint") kind="number" inputmode="numeric" value=v.capacity.to_string() required=true />
+                        <TextArea action=paths::INVITE_WORKSHOP name="numeros" label=tr!("workshop-invite-label") hint=tr!("workshop-invite-hint") />
                     </Form>
+                    <h2>{tr!("workshop-edit-heading")}</h2>
+                    <p>{tr!("workshop-edit-intro")}</p>
+                    <Form action=paths::EDIT_WORKSHOP check="workshop_edit" submit=tr!("workshop-edit-submit") secondary=true>
+                        <input type="hidden" name="workshop_id" value=id.to_string() />
+                        <Field action=paths::EDIT_WORKSHOP name="title" label=tr!("workshops-field-title") value=e.title.clone() required=true />
+                        <Select action=paths::EDIT_WORKSHOP name="theme" label=tr!("workshops-field-theme") options=v.themes.clone() selected=e.theme.clone() required=true />
+                        <TextArea action=paths::EDIT_WORKSHOP name="description" label=tr!("workshops-field-description") hint=tr!("workshops-field-description-hint") value=e.description.clone() />
+                        <Field action=paths::EDIT_WORKSHOP name="date" label=tr!("workshops-field-date") kind="date" value=e.date.clone() required=true />
+                        <Field action=paths::EDIT_WORKSHOP name="time" label=tr!("workshops-field-time") kind="time" value=e.time.clone() required=true />
+                        <Field action=paths::EDIT_WORKSHOP name="duration_minutes" label=tr!("workshops-field-duration") kind="number" inputmode="numeric" value=e.duration_minutes.clone() required=true />
+                        <Field action=paths::EDIT_WORKSHOP name="place" label=tr!("workshops-field-place") hint=tr!("workshops-field-place-hint") value=e.place.clone() />
+                        <Field action=paths::EDIT_WORKSHOP name="video_url" label=tr!("workshops-field-video") hint=tr!("workshops-field-video-hint") kind="url" value=e.video_url.clone() />
+                        <Field action=paths::EDIT_WORKSHOP name="capacity" label=tr!("workshops-field-capacity") hint=tr!("workshop-capacity-hint") kind="number" inputmode="numeric" value=e.capacity.clone() required=true />
+                        <Choices action=paths::EDIT_WORKSHOP name="audience" legend=tr!("workshops-field-audience") options=v.audiences.clone() selected=e.audience.clone() />
+                        <Field action=paths::EDIT_WORKSHOP name="deadline_hours" label=tr!("workshops-field-deadline") hint=tr!("workshops-field-deadline-hint") kind="number" inputmode="numeric" value=e.deadline_hours.clone() />
+                        <Field action=paths::EDIT_WORKSHOP name="facilitators" label=tr!("workshops-field-facilitators") hint=tr!("workshops-field-facilitators-hint") value=e.facilitators.clone() />
+                    </Form>
+                })}
+                {(!c.cancelled).then(|| view! {
                     <h2>{tr!("workshop-cancel-heading")}</h2>
                     <p>{tr!("workshop-cancel-intro")}</p>
                     <Form action=paths::CANCEL_WORKSHOP submit=tr!("workshop-cancel-submit") secondary=true>
@@ -137,4 +180,43 @@ pub fn StaffWorkshopPage() -> impl IntoView {
             }
         },
     )
+}
+
+/// The département's list of workshop themes (the admin): add one, archive one, bring
+/// one back.
+#[component]
+pub fn WorkshopThemes() -> impl IntoView {
+    page(workshop_themes, |v| {
+        view! {
+            <Title text=tr!("themes-title") />
+            <h1>{tr!("themes-heading")}</h1>
+            <p>{tr!("themes-intro")}</p>
+            <p><a href=pages::STAFF_WORKSHOPS>{tr!("workshop-back")}</a></p>
+            <ul class="list">
+                {v.themes.into_iter().map(|th| view! {
+                    <li class="item">
+                        <p>
+                            <strong>{th.label.clone()}</strong>
+                            {th.archived.then(|| view! { " "<span class="badge">{tr!("themes-archived-badge")}</span> })}
+                        </p>
+                        <form method="post" action=paths::ARCHIVE_THEME class="inline">
+                            <input type="hidden" name="key" value=th.key.clone() />
+                            <input type="hidden" name="archive" value=if th.archived { "0" } else { "1" } />
+                            <button type="submit" class="btn btn-secondary">
+                                {if th.archived {
+                                    tr!("themes-restore", label = &th.label)
+                                } else {
+                                    tr!("themes-archive", label = &th.label)
+                                }}
+                            </button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h2>{tr!("themes-new-heading")}</h2>
+            <Form action=paths::ADD_THEME check="theme" submit=tr!("themes-new-submit")>
+                <Field action=paths::ADD_THEME name="label" label=tr!("themes-field-label") hint=tr!("themes-field-label-hint") required=true />
+            </Form>
+        }
+    })
 }

@@ -282,7 +282,7 @@ async fn allocataire_may_change(
 }
 
 /// Merges field errors of several inputs into one `Invalid`.
-fn merge(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<AppError> {
+pub(crate) fn merge(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<AppError> {
     let mut fields = Vec::new();
     for e in errors.into_iter().flatten() {
         match e {

@@ -18,9 +18,10 @@ pub async fn offer(
 ) -> Result<WorkshopOfferView, AppError> {
     let (person, agency) = me(actor)?;
     let ts = now.timestamp();
-    let open = st.store.open_workshops(agency, ts).await?;
+    let open = st.store.open_workshops(agency, person, ts).await?;
     let mine = st.store.my_registrations(person).await?;
-    let theme = Theme::parse(filter.theme.trim());
+    let themes = themes(st, "").await?;
+    let theme = Some(filter.theme.trim()).filter(|k| themes.iter().any(|(key, _)| key == k));
     let from = crate::domain::inputs::parse_date(&filter.from);
     let place: String = filter
         .place
@@ -64,8 +65,8 @@ pub async fn offer(
     Ok(WorkshopOfferView {
         sessions,
         history,
-        themes: themes(),
-        theme: theme.map(|t| t.as_str().to_string()).unwrap_or_default(),
+        theme: theme.map(str::to_string).unwrap_or_default(),
+        themes,
         from: from.map(|d| d.to_string()).unwrap_or_default(),
         place: filter.place.trim().to_string(),
         key: uuid::Uuid::new_v4().to_string(),
@@ -92,7 +93,25 @@ async fn my_place(
         offered_until: r.offered_until.map(format::date_time),
         position,
         attendance: r.attendance.map(|a| t(a.label_key())),
+        calendar: (r.status == RegistrationStatus::Registered
+            && w.status == WorkshopStatus::Scheduled)
+            .then(|| pages::workshop_calendar(w.id.0)),
     })
+}
+
+/// The calendar file of a place I hold (registered), to add the session to my phone's
+/// calendar again; anyone else's session: not found.
+pub async fn calendar_file(st: &AppState, actor: &Actor, id: i64) -> Result<String, AppError> {
+    let (person, agency) = me(actor)?;
+    let w = visible_workshop(st, person, agency, id).await?;
+    let mine = st.store.my_registrations(person).await?;
+    let registered = mine
+        .iter()
+        .any(|(mw, r)| mw.id == w.id && r.status == RegistrationStatus::Registered);
+    if !registered {
+        return Err(AppError::NotFound);
+    }
+    Ok(session_calendar(st, &w))
 }
 
 pub async fn join(
@@ -103,10 +122,7 @@ pub async fn join(
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
     let (person, agency) = me(actor)?;
-    let w = visible_workshop(st, agency, id).await?;
-    if w.audience == Audience::Invitation {
-        return Err(AppError::NotFound);
-    }
+    let w = visible_workshop(st, person, agency, id).await?;
     let key = key.trim();
     if !crate::domain::inputs::is_idempotency_key(key) {
         return Err(AppError::BadRequest(tr!("form-expired")));
@@ -150,7 +166,7 @@ pub async fn leave(
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
     let (person, agency) = me(actor)?;
-    let w = visible_workshop(st, agency, id).await?;
+    let w = visible_workshop(st, person, agency, id).await?;
     if w.starts_at <= now.timestamp() {
         return Err(AppError::Conflict(tr!("workshop-started")));
     }
@@ -191,7 +207,7 @@ pub async fn confirm(
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
     let (person, agency) = me(actor)?;
-    let w = visible_workshop(st, agency, id).await?;
+    let w = visible_workshop(st, person, agency, id).await?;
     let entry = change(
         actor,
         w.agency_id,

@@ -8,10 +8,16 @@
 mod allocataire;
 mod jobs;
 mod staff;
+mod themes;
 
+pub use allocataire::calendar_file;
 pub use allocataire::{confirm, join, leave, offer, OfferFilter};
 pub use jobs::{expire_offers, remind};
-pub use staff::{attendance, cancel, create, detail, export_csv, set_capacity, staff_list};
+pub use staff::{
+    attendance, attendance_sheet, cancel, create, detail, edit, export_csv, invite, set_capacity,
+    staff_list,
+};
+pub use themes::{add_theme, archive_theme, themes_page};
 
 use super::notify;
 use super::scope::working_agency;
@@ -20,7 +26,7 @@ use crate::domain::authz::{check, check_action, Action, Target};
 use crate::domain::error::AppError;
 use crate::domain::sms;
 use crate::domain::workshop::{
-    attendance_open, seats_left, Attendance, Audience, CapacityInput, RegistrationStatus, Theme,
+    attendance_open, seats_left, Attendance, Audience, CapacityInput, RegistrationStatus,
     WorkshopInput, WorkshopStatus,
 };
 use crate::domain::{Actor, AgencyId, AllocataireId, RegistrationId, WorkshopId};
@@ -28,13 +34,13 @@ use crate::i18n::{Arg, Lang};
 use crate::pages;
 use crate::server::format;
 use crate::server::store::{
-    CapacityOutcome, Channel, NewMessage, NewWorkshop, PlaceChange, RegisterOutcome,
-    RegistrationRow, WorkshopRow,
+    CapacityOutcome, Channel, EditOutcome, NewMessage, NewWorkshop, Notice, PlaceChange,
+    RegisterOutcome, RegistrationRow, WorkshopRow,
 };
 use crate::tr;
 use crate::views::{
-    Done, MyPlace, RegistrationLine, StaffWorkshopLine, StaffWorkshopsView, WorkshopCard,
-    WorkshopDetailView, WorkshopOfferLine, WorkshopOfferView,
+    Done, InvitedLine, MyPlace, RegistrationLine, StaffWorkshopLine, StaffWorkshopsView,
+    WorkshopCard, WorkshopDetailView, WorkshopOfferLine, WorkshopOfferView,
 };
 use chrono::{DateTime, Utc};
 use validator::Validate;
@@ -53,8 +59,41 @@ pub(super) fn options<T: Copy>(
         .collect()
 }
 
-pub(super) fn themes() -> Vec<(String, String)> {
-    options(Theme::ALL, Theme::as_str, Theme::label_key)
+/// A theme's label: its own, or the catalogue's for the usual themes.
+pub(super) fn theme_label(key: &str, own: Option<&str>) -> String {
+    match own {
+        Some(label) => label.to_string(),
+        None => t(&format!("workshop-theme-{key}")),
+    }
+}
+
+/// (key, label) of the themes on the list, archived ones left out except `keep` (the
+/// theme a session already has).
+pub(super) async fn themes(st: &AppState, keep: &str) -> Result<Vec<(String, String)>, AppError> {
+    Ok(st
+        .store
+        .themes()
+        .await?
+        .into_iter()
+        .filter(|th| !th.archived || th.key == keep)
+        .map(|th| {
+            let label = theme_label(&th.key, th.label.as_deref());
+            (th.key, label)
+        })
+        .collect())
+}
+
+/// The theme typed, checked against the list: on it, and not archived unless the session
+/// already had it.
+pub(super) async fn listed_theme(st: &AppState, key: &str, keep: &str) -> Result<(), AppError> {
+    if themes(st, keep).await?.iter().any(|(k, _)| k == key) {
+        Ok(())
+    } else {
+        Err(AppError::field(
+            "theme",
+            &tr!("form-workshop-theme-required"),
+        ))
+    }
 }
 
 /// « mardi 12 janvier 2027, 14 h – 16 h »
@@ -73,9 +112,12 @@ pub(super) fn card(w: &WorkshopRow, now: i64) -> WorkshopCard {
     WorkshopCard {
         id: w.id.0,
         title: w.title.clone(),
-        theme: w.theme.as_str().into(),
-        theme_label: t(w.theme.label_key()),
+        theme: w.theme.clone(),
+        theme_label: theme_label(&w.theme, w.theme_label.as_deref()),
         description: w.description.clone(),
+        description_html: crate::server::richtext::to_html(&w.description),
+        facilitators: w.facilitators.clone(),
+        series: w.series_id.map(|_| t("workshop-series-badge")),
         when: when(w),
         day: format::day_of(w.starts_at).to_string(),
         place: if w.place.is_empty() {
@@ -130,9 +172,13 @@ pub(super) fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) ->
         .map(|u| format::date_time_in(lang, u))
         .unwrap_or_default();
     let key = match (w.status, p.status) {
-        (WorkshopStatus::Scheduled, RegistrationStatus::Registered) if p.reminder => {
+        (WorkshopStatus::Scheduled, _) if p.notice == Notice::Invited => "notify-workshop-invited",
+        (WorkshopStatus::Scheduled, RegistrationStatus::Registered)
+            if p.notice == Notice::Reminder =>
+        {
             "notify-workshop-reminder"
         }
+        (WorkshopStatus::Scheduled, _) if p.notice == Notice::Changed => "notify-workshop-changed",
         (WorkshopStatus::Cancelled, _) => "notify-workshop-cancelled",
         (_, RegistrationStatus::Registered) => "notify-workshop-registered",
         (_, RegistrationStatus::Waiting) => "notify-workshop-waiting",
@@ -140,11 +186,17 @@ pub(super) fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) ->
         (_, RegistrationStatus::Expired) => "notify-workshop-expired",
         _ => return Vec::new(),
     };
+    let place = if w.place.is_empty() {
+        say("workshop-place-video", &[])
+    } else {
+        w.place.clone()
+    };
     let args = [
         ("title", Arg::from(&w.title)),
         ("when", Arg::from(&when_text)),
         ("until", Arg::from(&until)),
         ("link", Arg::from(&link)),
+        ("place", Arg::from(&place)),
     ];
     let text = say(key, &args);
     let subject = say(&format!("{key}-subject"), &[]);
@@ -175,28 +227,13 @@ pub(super) fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) ->
             say("notify-email-signature", &[]),
         ]
         .join("\n");
-        // A calendar file with the confirmation, and its cancellation (same UID).
+        // A calendar file with the confirmation, a change of time or place, and the
+        // cancellation (the same UID, a higher SEQUENCE each time).
         let cancelled = w.status == WorkshopStatus::Cancelled;
-        let ics =
-            (cancelled || (p.status == RegistrationStatus::Registered && !p.reminder)).then(|| {
-                notify::calendar_file(&notify::CalendarEntry {
-                    uid: &format!("atelier-{}@portail-ali", w.id),
-                    sequence: i64::from(cancelled),
-                    summary: w.title.clone(),
-                    description: say(
-                        "notify-workshop-ics-description",
-                        &[("link", Arg::from(&link))],
-                    ),
-                    location: if w.place.is_empty() {
-                        say("workshop-place-video", &[])
-                    } else {
-                        w.place.clone()
-                    },
-                    starts_at: w.starts_at,
-                    ends_at: w.ends_at,
-                    cancelled,
-                })
-            });
+        let ics = (cancelled
+            || (p.status == RegistrationStatus::Registered
+                && matches!(p.notice, Notice::Place | Notice::Changed)))
+        .then(|| session_calendar(st, w));
         out.push(NewMessage {
             agency_id: Some(w.agency_id),
             allocataire_id: Some(p.allocataire_id),
@@ -210,6 +247,30 @@ pub(super) fn place_messages(st: &AppState, w: &WorkshopRow, p: &PlaceChange) ->
         });
     }
     out
+}
+
+/// The calendar file of a session (PUBLISH while scheduled, CANCEL once cancelled).
+pub(super) fn session_calendar(st: &AppState, w: &WorkshopRow) -> String {
+    let lang = Lang::default();
+    let say = |key: &str, args: &[(&'static str, Arg)]| crate::i18n::text(lang, key, args);
+    let link = format!("{}{}", st.settings.public_url, pages::MY_WORKSHOPS);
+    notify::calendar_file(&notify::CalendarEntry {
+        uid: &format!("atelier-{}@portail-ali", w.id),
+        sequence: w.sequence,
+        summary: w.title.clone(),
+        description: say(
+            "notify-workshop-ics-description",
+            &[("link", Arg::from(&link))],
+        ),
+        location: if w.place.is_empty() {
+            say("workshop-place-video", &[])
+        } else {
+            w.place.clone()
+        },
+        starts_at: w.starts_at,
+        ends_at: w.ends_at,
+        cancelled: w.status == WorkshopStatus::Cancelled,
+    })
 }
 
 /// A staff member's session, checked against their agency (another agency's: 404).
@@ -243,9 +304,11 @@ pub(super) fn me(actor: &Actor) -> Result<(AllocataireId, AgencyId), AppError> {
     }
 }
 
-/// A session the allocataire may see: open to their agency (or to all).
+/// A session the allocataire may see: open to their agency (or to all), one they are
+/// invited to, or one they have (or had) a place on (its audience may have changed since).
 pub(super) async fn visible_workshop(
     st: &AppState,
+    person: AllocataireId,
     agency: AgencyId,
     id: i64,
 ) -> Result<WorkshopRow, AppError> {
@@ -256,8 +319,15 @@ pub(super) async fn visible_workshop(
         .ok_or(AppError::NotFound)?;
     let visible = match w.audience {
         Audience::AllAgencies => true,
-        Audience::Agency | Audience::Invitation => w.agency_id == agency,
-    };
+        Audience::Agency => w.agency_id == agency,
+        Audience::Invitation => false,
+    } || st.store.is_invited(w.id, person).await?
+        || st
+            .store
+            .my_registrations(person)
+            .await?
+            .iter()
+            .any(|(mine, _)| mine.id == w.id);
     if visible {
         Ok(w)
     } else {

@@ -1,9 +1,9 @@
 use super::{id, opt_id, parsed, SqlStore, Tx};
 use crate::domain::workshop::{
-    offer_window, Attendance, Audience, RegistrationStatus, Theme, WorkshopStatus,
+    offer_window, Attendance, Audience, RegistrationStatus, WorkshopStatus,
 };
 use crate::domain::AgencyId;
-use crate::domain::{AllocataireId, RegistrationId, WorkshopId};
+use crate::domain::{AllocataireId, RegistrationId, StaffId, WorkshopId};
 use crate::server::store::workshops::*;
 use crate::server::store::{NewAudit, StoreResult};
 use async_trait::async_trait;
@@ -16,7 +16,8 @@ impl FromRow<'_, AnyRow> for WorkshopRow {
             id: id(r, "id")?,
             agency_id: id(r, "agency_id")?,
             title: r.try_get("title")?,
-            theme: parsed(r, "theme", Theme::parse)?,
+            theme: r.try_get("theme")?,
+            theme_label: r.try_get("theme_label")?,
             description: r.try_get("description")?,
             starts_at: r.try_get("starts_at")?,
             ends_at: r.try_get("ends_at")?,
@@ -26,6 +27,9 @@ impl FromRow<'_, AnyRow> for WorkshopRow {
             audience: parsed(r, "audience", Audience::parse)?,
             registration_deadline: r.try_get("registration_deadline")?,
             facilitator_id: opt_id(r, "facilitator_id")?,
+            facilitators: r.try_get("facilitators")?,
+            series_id: opt_id(r, "series_id")?,
+            sequence: r.try_get("sequence")?,
             status: parsed(r, "status", WorkshopStatus::parse)?,
             seats_held: r.try_get("seats_held")?,
             waiting: r.try_get("waiting")?,
@@ -65,14 +69,14 @@ impl FromRow<'_, AnyRow> for PlaceChange {
             email: r.try_get("email")?,
             status: parsed(r, "reg_status", RegistrationStatus::parse)?,
             offered_until: r.try_get("offered_until")?,
-            reminder: false,
+            notice: Notice::Place,
         })
     }
 }
 
 /// A session with its seat counts.
-const WORKSHOP: &str = "SELECT w.id, w.agency_id, w.title, w.theme, w.description, w.starts_at, w.ends_at, w.place, w.video_url, w.capacity, w.audience, \
-     w.registration_deadline, w.facilitator_id, w.status, \
+const WORKSHOP: &str = "SELECT w.id, w.agency_id, w.title, w.theme, (SELECT t.label FROM workshop_themes t WHERE t.key = w.theme) AS theme_label, w.description, w.starts_at, w.ends_at, w.place, w.video_url, w.capacity, w.audience, \
+     w.registration_deadline, w.facilitator_id, w.facilitators, w.series_id, w.sequence, w.status, \
      (SELECT COUNT(*) FROM workshop_registrations r WHERE r.workshop_id = w.id AND r.status IN ('registered', 'offered')) AS seats_held, \
      (SELECT COUNT(*) FROM workshop_registrations r WHERE r.workshop_id = w.id AND r.status = 'waiting') AS waiting \
      FROM workshops w";
@@ -83,7 +87,71 @@ const REGISTRATION: &str = "SELECT r.id AS reg_id, r.workshop_id, r.allocataire_
 const PLACE: &str = "SELECT r.allocataire_id, p.first_name, p.phone, p.email, r.status AS reg_status, r.offered_until \
      FROM workshop_registrations r JOIN allocataires p ON p.id = r.allocataire_id";
 
+impl FromRow<'_, AnyRow> for InvitationRow {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Self {
+            allocataire_id: id(r, "allocataire_id")?,
+            numero: r.try_get("numero")?,
+            first_name: r.try_get("first_name")?,
+            last_name: r.try_get("last_name")?,
+            created_at: r.try_get("created_at")?,
+        })
+    }
+}
+
 impl SqlStore {
+    async fn insert_workshop(
+        tx: &mut Tx,
+        w: &NewWorkshop,
+        series: Option<i64>,
+        now: i64,
+    ) -> StoreResult<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO workshops (agency_id, title, theme, description, starts_at, ends_at, place, video_url, capacity, audience, registration_deadline, facilitator_id, facilitators, series_id, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+        )
+        .bind(w.agency_id.0)
+        .bind(&w.title)
+        .bind(&w.theme)
+        .bind(&w.description)
+        .bind(w.starts_at)
+        .bind(w.ends_at)
+        .bind(&w.place)
+        .bind(&w.video_url)
+        .bind(w.capacity)
+        .bind(w.audience.as_str())
+        .bind(w.registration_deadline)
+        .bind(w.facilitator_id.map(i64::from))
+        .bind(&w.facilitators)
+        .bind(series)
+        .bind(w.created_by.map(i64::from))
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(id)
+    }
+
+    /// Tells everyone on a session (holding a place or waiting) with `notice`.
+    async fn tell_all(
+        tx: &mut Tx,
+        w: &WorkshopRow,
+        notice: Notice,
+        notices: Notices<'_>,
+        now: i64,
+    ) -> StoreResult<usize> {
+        let people: Vec<PlaceChange> = sqlx::query_as(&format!(
+            "{PLACE} WHERE r.workshop_id = $1 AND r.status IN ('registered', 'waiting', 'offered') ORDER BY r.id"
+        ))
+        .bind(w.id.0)
+        .fetch_all(&mut **tx)
+        .await?;
+        for mut p in people.iter().cloned() {
+            p.notice = notice;
+            Self::insert_messages(tx, &notices(w, &p), now).await?;
+        }
+        Ok(people.len())
+    }
+
     async fn workshop_in(tx: &mut Tx, id: WorkshopId) -> StoreResult<Option<WorkshopRow>> {
         Ok(sqlx::query_as(&format!("{WORKSHOP} WHERE w.id = $1"))
             .bind(id.0)
@@ -166,40 +234,257 @@ impl SqlStore {
 
 #[async_trait]
 impl WorkshopStore for SqlStore {
-    async fn create_workshop(
+    async fn create_workshops(
         &self,
-        w: &NewWorkshop,
+        sessions: &[NewWorkshop],
         audit: Option<&NewAudit>,
         now: i64,
-    ) -> StoreResult<WorkshopId> {
+    ) -> StoreResult<Vec<WorkshopId>> {
         let mut tx = self.write_tx().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO workshops (agency_id, title, theme, description, starts_at, ends_at, place, video_url, capacity, audience, registration_deadline, facilitator_id, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
-        )
-        .bind(w.agency_id.0)
-        .bind(&w.title)
-        .bind(w.theme.as_str())
-        .bind(&w.description)
-        .bind(w.starts_at)
-        .bind(w.ends_at)
-        .bind(&w.place)
-        .bind(&w.video_url)
-        .bind(w.capacity)
-        .bind(w.audience.as_str())
-        .bind(w.registration_deadline)
-        .bind(w.facilitator_id.map(i64::from))
-        .bind(w.created_by.map(i64::from))
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        let audit = audit.map(|a| NewAudit {
-            subject: format!("workshop:{id}"),
+        let mut ids = Vec::with_capacity(sessions.len());
+        for w in sessions {
+            let series = (sessions.len() > 1).then(|| ids.first().copied()).flatten();
+            ids.push(Self::insert_workshop(&mut tx, w, series, now).await?);
+        }
+        if sessions.len() > 1 {
+            // The first session is the series' own id too.
+            sqlx::query("UPDATE workshops SET series_id = id WHERE id = $1")
+                .bind(ids[0])
+                .execute(&mut *tx)
+                .await?;
+        }
+        let audit = audit.zip(ids.first()).map(|(a, first)| NewAudit {
+            subject: format!("workshop:{first}"),
             ..a.clone()
         });
         Self::insert_audit(&mut tx, audit.as_ref(), now).await?;
         tx.commit().await?;
-        Ok(WorkshopId(id))
+        Ok(ids.into_iter().map(WorkshopId).collect())
+    }
+
+    async fn update_workshop(
+        &self,
+        workshop: WorkshopId,
+        e: &NewWorkshop,
+        window: i64,
+        notices: Notices<'_>,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<EditOutcome> {
+        let mut tx = self.write_tx().await?;
+        self.lock(&mut tx, "workshops", workshop.0).await?;
+        let Some(w) = Self::workshop_in(&mut tx, workshop).await? else {
+            return Ok(EditOutcome::NotScheduled);
+        };
+        if w.status != WorkshopStatus::Scheduled {
+            return Ok(EditOutcome::NotScheduled);
+        }
+        if let Err(err) = crate::domain::workshop::capacity_change(e.capacity, w.seats_held) {
+            return Ok(EditOutcome::BelowHeld(match err {
+                crate::domain::workshop::CapacityError::BelowRegistered(n) => n,
+                crate::domain::workshop::CapacityError::OutOfRange => w.seats_held,
+            }));
+        }
+        use crate::domain::workshop::Spot;
+        let news = crate::domain::workshop::worth_telling(
+            &Spot {
+                starts_at: w.starts_at,
+                ends_at: w.ends_at,
+                place: &w.place,
+                video_url: w.video_url.as_deref(),
+            },
+            &Spot {
+                starts_at: e.starts_at,
+                ends_at: e.ends_at,
+                place: &e.place,
+                video_url: e.video_url.as_deref(),
+            },
+        );
+        sqlx::query(
+            "UPDATE workshops SET title = $2, theme = $3, description = $4, starts_at = $5, ends_at = $6, place = $7, video_url = $8, \
+             capacity = $9, audience = $10, registration_deadline = $11, facilitators = $12, sequence = sequence + $13, updated_at = $14 WHERE id = $1",
+        )
+        .bind(workshop.0)
+        .bind(&e.title)
+        .bind(&e.theme)
+        .bind(&e.description)
+        .bind(e.starts_at)
+        .bind(e.ends_at)
+        .bind(&e.place)
+        .bind(&e.video_url)
+        .bind(e.capacity)
+        .bind(e.audience.as_str())
+        .bind(e.registration_deadline)
+        .bind(&e.facilitators)
+        .bind(i64::from(news))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let mut told = 0;
+        if news {
+            if let Some(after) = Self::workshop_in(&mut tx, workshop).await? {
+                // A reminder already sent named the old time: the next one may go again.
+                sqlx::query("UPDATE workshop_registrations SET reminder_sent_at = NULL WHERE workshop_id = $1")
+                    .bind(workshop.0)
+                    .execute(&mut *tx)
+                    .await?;
+                told = Self::tell_all(&mut tx, &after, Notice::Changed, notices, now).await?;
+            }
+        }
+        let offered = Self::offer_free_seats(&mut tx, workshop, window, notices, now).await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(EditOutcome::Saved { told, offered })
+    }
+
+    async fn invite(
+        &self,
+        workshop: WorkshopId,
+        numeros: &[String],
+        by: Option<StaffId>,
+        notices: Notices<'_>,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<InviteOutcome> {
+        let mut tx = self.write_tx().await?;
+        self.lock(&mut tx, "workshops", workshop.0).await?;
+        let Some(w) = Self::workshop_in(&mut tx, workshop).await? else {
+            return Ok(InviteOutcome::default());
+        };
+        let mut out = InviteOutcome::default();
+        for numero in numeros {
+            let person: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM allocataires WHERE numero = $1 AND agency_id = $2 AND disabled = 0",
+            )
+            .bind(numero)
+            .bind(w.agency_id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((person,)) = person else {
+                out.unknown.push(numero.clone());
+                continue;
+            };
+            let added = sqlx::query(
+                "INSERT INTO workshop_invitations (workshop_id, allocataire_id, invited_by, created_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (workshop_id, allocataire_id) DO NOTHING",
+            )
+            .bind(workshop.0)
+            .bind(person)
+            .bind(by.map(i64::from))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if added == 0 {
+                out.already += 1;
+                continue;
+            }
+            let mut p: PlaceChange = sqlx::query_as(
+                "SELECT p.id AS allocataire_id, p.first_name, p.phone, p.email, 'waiting' AS reg_status, CAST(NULL AS BIGINT) AS offered_until \
+                 FROM allocataires p WHERE p.id = $1",
+            )
+            .bind(person)
+            .fetch_one(&mut *tx)
+            .await?;
+            p.notice = Notice::Invited;
+            Self::insert_messages(&mut tx, &notices(&w, &p), now).await?;
+            out.invited += 1;
+        }
+        if out.invited > 0 {
+            Self::insert_audit(&mut tx, audit, now).await?;
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    async fn themes(&self) -> StoreResult<Vec<ThemeRow>> {
+        let rows: Vec<(String, Option<String>, i64)> =
+            sqlx::query_as("SELECT key, label, archived FROM workshop_themes ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, label, archived)| ThemeRow {
+                key,
+                label,
+                archived: archived != 0,
+            })
+            .collect())
+    }
+
+    async fn add_theme(
+        &self,
+        label: &str,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<Option<String>> {
+        let mut tx = self.write_tx().await?;
+        // One writer at a time (SQLite's write lock; PostgreSQL: the table's own lock),
+        // so two additions never pick the same key.
+        if self.backend == super::Backend::Postgres {
+            sqlx::query("LOCK TABLE workshop_themes IN EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let same: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM workshop_themes WHERE LOWER(label) = LOWER($1)")
+                .bind(label)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if same.is_some() {
+            return Ok(None);
+        }
+        let (last,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM workshop_themes")
+            .fetch_one(&mut *tx)
+            .await?;
+        let key = format!("theme-{}", last + 1);
+        sqlx::query("INSERT INTO workshop_themes (key, label, created_at) VALUES ($1, $2, $3)")
+            .bind(&key)
+            .bind(label)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        Self::insert_audit(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(Some(key))
+    }
+
+    async fn set_theme_archived(
+        &self,
+        key: &str,
+        archived: bool,
+        audit: Option<&NewAudit>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query("UPDATE workshop_themes SET archived = $2 WHERE key = $1")
+            .bind(key)
+            .bind(i64::from(archived))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        Self::commit_if_one(tx, done, audit, now).await
+    }
+
+    async fn invitations(&self, workshop: WorkshopId) -> StoreResult<Vec<InvitationRow>> {
+        Ok(sqlx::query_as(
+            "SELECT i.allocataire_id, p.numero, p.first_name, p.last_name, i.created_at FROM workshop_invitations i \
+             JOIN allocataires p ON p.id = i.allocataire_id WHERE i.workshop_id = $1 ORDER BY i.id",
+        )
+        .bind(workshop.0)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn is_invited(&self, workshop: WorkshopId, person: AllocataireId) -> StoreResult<bool> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM workshop_invitations WHERE workshop_id = $1 AND allocataire_id = $2",
+        )
+        .bind(workshop.0)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
     }
 
     async fn workshop(&self, id: WorkshopId) -> StoreResult<Option<WorkshopRow>> {
@@ -209,14 +494,21 @@ impl WorkshopStore for SqlStore {
             .await?)
     }
 
-    async fn open_workshops(&self, agency: AgencyId, now: i64) -> StoreResult<Vec<WorkshopRow>> {
+    async fn open_workshops(
+        &self,
+        agency: AgencyId,
+        person: AllocataireId,
+        now: i64,
+    ) -> StoreResult<Vec<WorkshopRow>> {
         Ok(sqlx::query_as(&format!(
             "{WORKSHOP} WHERE w.status = 'scheduled' AND w.starts_at > $2 \
-             AND ((w.agency_id = $1 AND w.audience = 'agence') OR w.audience = 'toutes') \
+             AND ((w.agency_id = $1 AND w.audience = 'agence') OR w.audience = 'toutes' \
+             OR EXISTS (SELECT 1 FROM workshop_invitations i WHERE i.workshop_id = w.id AND i.allocataire_id = $3)) \
              ORDER BY w.starts_at, w.id LIMIT 200"
         ))
         .bind(agency.0)
         .bind(now)
+        .bind(person.0)
         .fetch_all(&self.pool)
         .await?)
     }
@@ -452,7 +744,7 @@ impl WorkshopStore for SqlStore {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         self.lock(&mut tx, "workshops", workshop.0).await?;
-        let done = sqlx::query("UPDATE workshops SET status = 'cancelled', updated_at = $2 WHERE id = $1 AND status = 'scheduled'")
+        let done = sqlx::query("UPDATE workshops SET status = 'cancelled', sequence = sequence + 1, updated_at = $2 WHERE id = $1 AND status = 'scheduled'")
             .bind(workshop.0)
             .bind(now)
             .execute(&mut *tx)
@@ -512,7 +804,7 @@ impl WorkshopStore for SqlStore {
             if done == 1 {
                 if let Some(w) = Self::workshop_in(&mut tx, WorkshopId(workshop)).await? {
                     let mut place = Self::place_of(&mut tx, reg).await?;
-                    place.reminder = true;
+                    place.notice = Notice::Reminder;
                     Self::insert_messages(&mut tx, &notices(&w, &place), now).await?;
                     written += 1;
                 }
