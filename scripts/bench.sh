@@ -121,7 +121,8 @@ base, dbfile = sys.argv[1], sys.argv[2]
 db = sqlite3.connect(dbfile)
 agency = db.execute("SELECT id FROM agencies WHERE name = 'ALI Montreuil'").fetchone()[0]
 people = [r[0] for r in db.execute("SELECT id FROM allocataires WHERE agency_id = ? ORDER BY id LIMIT 600", (agency,))]
-slots = [r[0] for r in db.execute("SELECT s.id FROM slots s WHERE s.agency_id = ? ORDER BY s.id LIMIT 600", (agency,))]
+# Open slots ahead only: the seeded history's slots are in the past (a booking is refused).
+slots = [r[0] for r in db.execute("SELECT s.id FROM slots s WHERE s.agency_id = ? AND s.status = 'open' AND s.starts_at > ? ORDER BY s.starts_at LIMIT 600", (agency, int(time.time()) + 2 * 86400))]
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 def post(path, data):
