@@ -1177,3 +1177,56 @@ async fn the_admin_keeps_the_list_of_themes(db: Db) {
     assert_eq!(status, StatusCode::OK);
 }
 on_both!(the_admin_keeps_the_list_of_themes);
+
+async fn a_person_registers_only_themself(db: Db) {
+    let Some(app) = spawn(db).await else { return };
+    let f = app.f.clone();
+    let w = create(&app, AgencyId(f.agency1), 5, Audience::Agency).await;
+    let ws = w.to_string();
+    let (me, other) = (f.people1[0], f.people1[1]);
+    let c = app.allocataire(me).await;
+    // A hand-made post naming another person registers the one signed in, never them.
+    let other_s = other.to_string();
+    let (status, body) = app
+        .call(
+            &c,
+            "/api/espace/ateliers/inscrire",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("idempotency_key", "someone-else-01"),
+                ("allocataire_id", other_s.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(place(&app, w, me).await.as_deref(), Some("registered"));
+    assert_eq!(place(&app, w, other).await, None);
+    // Nor can they leave for the other person: leaving removes their own place only.
+    let c2 = app.allocataire(other).await;
+    let (status, _) = app
+        .call(
+            &c2,
+            "/api/espace/ateliers/inscrire",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("idempotency_key", "someone-else-02"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let me_s = me.to_string();
+    let (status, _) = app
+        .call(
+            &c2,
+            "/api/espace/ateliers/quitter",
+            &[
+                ("workshop_id", ws.as_str()),
+                ("allocataire_id", me_s.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(place(&app, w, me).await.as_deref(), Some("registered"));
+    assert_eq!(place(&app, w, other).await, None);
+}
+on_both!(a_person_registers_only_themself);
