@@ -7,7 +7,7 @@ use app::flash::{Flash, SECRET_FIELDS};
 use app::i18n::Lang;
 use app::pages;
 use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY, RESET_KEY};
-use app::server::services::{appointments, AppState};
+use app::server::services::{appointments, workshops, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
@@ -261,13 +261,8 @@ pub async fn workshop_list(
     let Some(actor) = actor.0 else {
         return Redirect::to(pages::STAFF_SIGN_IN).into_response();
     };
-    match app::server::services::workshops::export_csv(&st, &actor, id, chrono::Utc::now()).await {
-        Ok((name, csv)) => attachment("text/csv; charset=utf-8", &name, csv),
-        Err(e) => plain(
-            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
-            say(lang, "error-not-found"),
-        ),
-    }
+    let file = workshops::export_csv(&st, &actor, id, chrono::Utc::now()).await;
+    download("text/csv; charset=utf-8", file, lang)
 }
 
 /// `/pro/ateliers/{id}/emargement.pdf`: a session's attendance sheet, to print (staff of
@@ -281,15 +276,8 @@ pub async fn workshop_sheet(
     let Some(actor) = actor.0 else {
         return Redirect::to(pages::STAFF_SIGN_IN).into_response();
     };
-    match app::server::services::workshops::attendance_sheet(&st, &actor, id, chrono::Utc::now())
-        .await
-    {
-        Ok((name, pdf)) => attachment("application/pdf", &name, pdf),
-        Err(e) => plain(
-            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
-            say(lang, "error-not-found"),
-        ),
-    }
+    let file = workshops::attendance_sheet(&st, &actor, id, chrono::Utc::now()).await;
+    download("application/pdf", file, lang)
 }
 
 /// `/espace/ateliers/{id}/agenda.ics`: the calendar file of a session one is registered
@@ -303,8 +291,20 @@ pub async fn workshop_calendar(
     let Some(actor) = actor.0 else {
         return Redirect::to(pages::SIGN_IN).into_response();
     };
-    match app::server::services::workshops::calendar_file(&st, &actor, id).await {
-        Ok(ics) => attachment("text/calendar; charset=utf-8", "atelier.ics", ics),
+    let file = workshops::calendar_file(&st, &actor, id)
+        .await
+        .map(|ics| ("atelier.ics".to_string(), ics));
+    download("text/calendar; charset=utf-8", file, lang)
+}
+
+/// A file a service made, to download; its refusal as a plain French page with its status.
+fn download<B: Into<axum::body::Body>>(
+    content_type: &'static str,
+    file: Result<(String, B), AppError>,
+    lang: Lang,
+) -> Response {
+    match file {
+        Ok((name, body)) => attachment(content_type, &name, body),
         Err(e) => plain(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::NOT_FOUND),
             say(lang, "error-not-found"),

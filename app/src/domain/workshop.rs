@@ -141,6 +141,30 @@ pub enum CapacityError {
 
 pub const MAX_CAPACITY: i64 = 200;
 
+/// What is wrong with a session's times, if anything: it must start ahead, and a
+/// registration deadline set now must be ahead too (an edit that keeps a deadline already
+/// passed is fine: registration stays closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleError {
+    InThePast,
+    DeadlinePassed,
+}
+
+pub fn schedule_check(
+    starts_at: i64,
+    deadline: i64,
+    kept_deadline: Option<i64>,
+    now: i64,
+) -> Result<(), ScheduleError> {
+    if starts_at <= now {
+        Err(ScheduleError::InThePast)
+    } else if deadline <= now && kept_deadline != Some(deadline) {
+        Err(ScheduleError::DeadlinePassed)
+    } else {
+        Ok(())
+    }
+}
+
 /// Whether a person may still register (or join the waiting list).
 pub fn registration_open(now: i64, deadline: i64, starts_at: i64, status: WorkshopStatus) -> bool {
     status == WorkshopStatus::Scheduled && now < deadline && now < starts_at
@@ -529,6 +553,24 @@ mod tests {
         assert!(registration_open(0, 100, 200, WorkshopStatus::Scheduled));
         assert!(!registration_open(100, 100, 200, WorkshopStatus::Scheduled));
         assert!(!registration_open(0, 100, 200, WorkshopStatus::Cancelled));
+    }
+
+    #[test]
+    fn a_session_starts_ahead_and_a_new_deadline_is_ahead_too() {
+        assert_eq!(
+            schedule_check(100, 50, None, 60),
+            Err(ScheduleError::DeadlinePassed)
+        );
+        assert_eq!(schedule_check(100, 50, Some(50), 60), Ok(()));
+        assert_eq!(
+            schedule_check(100, 50, Some(40), 60),
+            Err(ScheduleError::DeadlinePassed)
+        );
+        assert_eq!(schedule_check(100, 80, None, 60), Ok(()));
+        assert_eq!(
+            schedule_check(60, 50, Some(50), 60),
+            Err(ScheduleError::InThePast)
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod seed;
 pub mod slots;
 mod sql;
 pub mod team;
+pub mod workshop_themes;
 pub mod workshops;
 
 pub use agency::{AgencyStore, ClosureRow};
@@ -33,9 +34,10 @@ pub use seed::{SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
 pub use team::TeamStore;
+pub use workshop_themes::{ThemeRow, ThemeStore};
 pub use workshops::{
     CapacityOutcome, EditOutcome, InvitationRow, InviteOutcome, NewWorkshop, Notice, Notices,
-    PlaceChange, RegisterOutcome, RegistrationRow, ThemeRow, WorkshopRow, WorkshopStore,
+    PlaceChange, RegisterOutcome, RegistrationRow, WorkshopRow, WorkshopStore,
 };
 
 use async_trait::async_trait;
@@ -102,6 +104,7 @@ pub trait Store:
     + EnrolmentStore
     + SeedStore
     + WorkshopStore
+    + ThemeStore
 {
 }
 
@@ -119,5 +122,6 @@ impl<T> Store for T where
         + EnrolmentStore
         + SeedStore
         + WorkshopStore
+        + ThemeStore
 {
 }

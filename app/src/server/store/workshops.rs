@@ -118,15 +118,6 @@ pub struct InviteOutcome {
     pub unknown: Vec<String>,
 }
 
-/// A theme of the managed list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ThemeRow {
-    pub key: String,
-    /// None: one of the usual themes (its label is in the catalogue).
-    pub label: Option<String>,
-    pub archived: bool,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditOutcome {
     /// Saved: `told` people were told of the new time or place, `offered` seats went to
@@ -193,25 +184,6 @@ pub trait WorkshopStore: Send + Sync {
         audit: Option<&NewAudit>,
         now: i64,
     ) -> StoreResult<InviteOutcome>;
-    /// The managed list of themes, in the order they were added.
-    async fn themes(&self) -> StoreResult<Vec<ThemeRow>>;
-    /// Adds a theme; its key is made here. None: a theme with that label (any case)
-    /// exists.
-    async fn add_theme(
-        &self,
-        label: &str,
-        audit: Option<&NewAudit>,
-        now: i64,
-    ) -> StoreResult<Option<String>>;
-    /// Archives a theme (no new session can use it) or brings it back. False: no such
-    /// theme.
-    async fn set_theme_archived(
-        &self,
-        key: &str,
-        archived: bool,
-        audit: Option<&NewAudit>,
-        now: i64,
-    ) -> StoreResult<bool>;
     /// The people invited to a session, in the order they were invited.
     async fn invitations(&self, workshop: WorkshopId) -> StoreResult<Vec<InvitationRow>>;
     async fn workshop(&self, id: WorkshopId) -> StoreResult<Option<WorkshopRow>>;
@@ -224,6 +196,12 @@ pub trait WorkshopStore: Send + Sync {
         now: i64,
     ) -> StoreResult<Vec<WorkshopRow>>;
     async fn is_invited(&self, workshop: WorkshopId, person: AllocataireId) -> StoreResult<bool>;
+    /// The status of a person's latest place on a session (None: never had one).
+    async fn place_status(
+        &self,
+        workshop: WorkshopId,
+        person: AllocataireId,
+    ) -> StoreResult<Option<RegistrationStatus>>;
     /// The agency's sessions from `from` on (cancelled ones included), soonest first.
     async fn agency_workshops(&self, agency: AgencyId, from: i64) -> StoreResult<Vec<WorkshopRow>>;
     /// Everyone on a session: the registered and offered first, then the waiting list in

@@ -104,11 +104,7 @@ async fn my_place(
 pub async fn calendar_file(st: &AppState, actor: &Actor, id: i64) -> Result<String, AppError> {
     let (person, agency) = me(actor)?;
     let w = visible_workshop(st, person, agency, id).await?;
-    let mine = st.store.my_registrations(person).await?;
-    let registered = mine
-        .iter()
-        .any(|(mw, r)| mw.id == w.id && r.status == RegistrationStatus::Registered);
-    if !registered {
+    if st.store.place_status(w.id, person).await? != Some(RegistrationStatus::Registered) {
         return Err(AppError::NotFound);
     }
     Ok(session_calendar(st, &w))

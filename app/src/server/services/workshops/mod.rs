@@ -6,17 +6,16 @@
 //! This file holds what they share: cards, messages, and who may see a session.
 
 mod allocataire;
+mod files;
 mod jobs;
 mod staff;
 mod themes;
 
 pub use allocataire::calendar_file;
 pub use allocataire::{confirm, join, leave, offer, OfferFilter};
+pub use files::{attendance_sheet, export_csv};
 pub use jobs::{expire_offers, remind};
-pub use staff::{
-    attendance, attendance_sheet, cancel, create, detail, edit, export_csv, invite, set_capacity,
-    staff_list,
-};
+pub use staff::{attendance, cancel, create, detail, edit, invite, set_capacity, staff_list};
 pub use themes::{add_theme, archive_theme, themes_page};
 
 use super::notify;
@@ -322,12 +321,7 @@ pub(super) async fn visible_workshop(
         Audience::Agency => w.agency_id == agency,
         Audience::Invitation => false,
     } || st.store.is_invited(w.id, person).await?
-        || st
-            .store
-            .my_registrations(person)
-            .await?
-            .iter()
-            .any(|(mine, _)| mine.id == w.id);
+        || st.store.place_status(w.id, person).await?.is_some();
     if visible {
         Ok(w)
     } else {

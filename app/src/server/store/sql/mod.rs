@@ -15,6 +15,7 @@ mod outbox;
 mod seed;
 mod slots;
 mod team;
+mod workshop_themes;
 mod workshops;
 
 use super::{Conflict, Database, NewMessage, StoreError, StoreResult};
