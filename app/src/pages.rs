@@ -32,6 +32,10 @@ pub const MY_WORKSHOPS: &str = "/espace/ateliers";
 pub const STAFF_WORKSHOPS: &str = "/pro/ateliers";
 /// The managed list of workshop themes (the département's admin).
 pub const WORKSHOP_THEMES: &str = "/pro/themes";
+/// The allocataire's parcours and contract.
+pub const MY_PATHWAY: &str = "/espace/parcours";
+/// Files whose next deadline is late or within a week (staff).
+pub const DUE_FILES: &str = "/pro/echeances";
 
 /// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
 const APPOINTMENTS: &str = "/rdv/";
@@ -58,6 +62,10 @@ pub fn reset_link(token: &str) -> String {
 pub fn file(allocataire: i64) -> String {
     format!("{CASELOAD}/{allocataire}")
 }
+/// A person's parcours and contract, for staff.
+pub fn pathway(allocataire: i64) -> String {
+    format!("{CASELOAD}/{allocataire}/parcours")
+}
 pub fn staff_workshop(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}")
 }
@@ -76,7 +84,7 @@ pub fn workshop_calendar(id: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 26] = [
+pub const ROUTES: [&str; 29] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -103,6 +111,9 @@ pub const ROUTES: [&str; 26] = [
     STAFF_WORKSHOPS,
     "/pro/ateliers/{id}",
     WORKSHOP_THEMES,
+    MY_PATHWAY,
+    DUE_FILES,
+    "/pro/allocataires/{id}/parcours",
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those

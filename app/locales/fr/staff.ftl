@@ -99,6 +99,7 @@ staff-caseload-col-next = Prochain RDV
 
 ## An allocataire's file
 staff-file-title = Dossier allocataire — Portail ALI
+staff-file-pathway-link = Parcours et contrat
 staff-file-numero = N° allocataire
 staff-file-contact = Contact
 staff-file-counsellor = Qui suit la personne

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod caseload;
 pub mod enrolment;
 pub mod outbox;
+pub mod pathways;
 pub mod team;
 pub mod workshops;
 
@@ -85,4 +86,14 @@ pub mod paths {
     pub const WORKSHOP_CAPACITY: &str = <super::workshops::SetWorkshopCapacity as ServerFn>::PATH;
     pub const CANCEL_WORKSHOP: &str = <super::workshops::CancelWorkshop as ServerFn>::PATH;
     pub const ATTENDANCE: &str = <super::workshops::SignAttendance as ServerFn>::PATH;
+    pub const SAVE_WISHES: &str = <super::pathways::SaveWishes as ServerFn>::PATH;
+    pub const SIGN_CONTRACT: &str = <super::pathways::SignContract as ServerFn>::PATH;
+    pub const CONTRACT_CHANGE: &str = <super::pathways::RequestContractChange as ServerFn>::PATH;
+    pub const SAVE_STEP: &str = <super::pathways::SaveStep as ServerFn>::PATH;
+    pub const CONTRACT_DRAFT: &str = <super::pathways::SaveContractDraft as ServerFn>::PATH;
+    pub const PROPOSE_CONTRACT: &str = <super::pathways::ProposeContract as ServerFn>::PATH;
+    pub const PAPER_SIGNATURE: &str = <super::pathways::RecordPaperSignature as ServerFn>::PATH;
+    pub const VALIDATE_CONTRACT: &str = <super::pathways::ValidateContract as ServerFn>::PATH;
+    pub const RENEW_PATHWAY: &str = <super::pathways::RenewPathway as ServerFn>::PATH;
+    pub const CLOSE_PATHWAY: &str = <super::pathways::ClosePathway as ServerFn>::PATH;
 }

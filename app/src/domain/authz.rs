@@ -62,10 +62,16 @@ pub enum Action {
     ManageWorkshops,
     /// Keep the département's list of workshop themes (add, archive).
     ManageThemes,
+    /// My parcours and contract: say what I wish, sign or ask for a change.
+    ManageOwnContract,
+    /// Follow a parcours: steps, contract drafts and proposals, paper signatures, exit.
+    ManagePathway,
+    /// Validate a signed contract (the département).
+    ValidateContract,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 21] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -84,6 +90,9 @@ impl Action {
         Action::JoinWorkshops,
         Action::ManageWorkshops,
         Action::ManageThemes,
+        Action::ManageOwnContract,
+        Action::ManagePathway,
+        Action::ValidateContract,
     ];
 }
 
@@ -103,18 +112,24 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
     use Action::*;
     use Role::*;
     match (role, action) {
-        (Allocataire, ViewOwnFile | ManageOwnAppointments | JoinWorkshops) => Some(Scope::Own),
+        (Allocataire, ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract) => {
+            Some(Scope::Own)
+        }
         (Allocataire, _) => None,
-        (Referent | Manager | Admin, ViewOwnFile | ManageOwnAppointments | JoinWorkshops) => None,
+        (
+            Referent | Manager | Admin,
+            ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract,
+        ) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
-        (Referent | Manager, ChooseAgency | ManageThemes) => None,
+        (Referent | Manager, ChooseAgency | ManageThemes | ValidateContract) => None,
         (Referent, ManageSlots) => Some(Scope::Own),
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
         }
-        (Referent, ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops) => {
-            Some(Scope::Agency)
-        }
+        (
+            Referent,
+            ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops | ManagePathway,
+        ) => Some(Scope::Agency),
         (Referent, ManageAgency | ReadAuditTrail | ManageStaff) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
@@ -315,7 +330,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 3 + 10 + 13 + 15);
+        assert_eq!(granted, 4 + 11 + 14 + 17);
     }
 
     #[test]

@@ -5,10 +5,12 @@ pub mod agency;
 pub mod appointment;
 pub mod authz;
 pub mod calendar;
+pub mod contract;
 pub mod deadline;
 pub mod enrolment;
 pub mod error;
 pub mod inputs;
+pub mod pathway;
 pub mod sms;
 pub mod team;
 pub mod workshop;
@@ -38,7 +40,9 @@ id_type!(
     SlotId,
     AppointmentId,
     WorkshopId,
-    RegistrationId
+    RegistrationId,
+    ContractId,
+    StepId
 );
 
 /// Staff roles. Every staff member belongs to one agency, except the département admin.

@@ -161,7 +161,9 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 19] = [
+const PREFIXES: [&str; 21] = [
+    "pathway-",
+    "contract-",
     "calendar-",
     "workshop-",
     "workshops-",
@@ -265,6 +267,8 @@ fn reader_facing_files() -> Vec<PathBuf> {
         "src/domain/appointment.rs",
         "src/domain/deadline.rs",
         "src/domain/workshop.rs",
+        "src/domain/pathway.rs",
+        "src/domain/contract.rs",
         "src/server/format.rs",
         "src/flash.rs",
         "../server/src/routes.rs",

@@ -1,5 +1,6 @@
 //! The allocataire's pages: sign-in, "Mon espace", booking, moving, cancelling.
 
+pub mod pathway;
 pub mod workshops;
 
 use super::components::{flash, page, slot_paging, Choices, Field, Form};

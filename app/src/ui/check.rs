@@ -51,6 +51,9 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
         "workshop_edit" => run::<crate::domain::workshop::WorkshopInput>(urlencoded),
         "invite" => run::<crate::domain::workshop::InviteInput>(urlencoded),
         "theme" => run::<crate::domain::workshop::ThemeInput>(urlencoded),
+        "step" => run::<crate::domain::pathway::StepInput>(urlencoded),
+        "contract" => run::<crate::domain::contract::ContractInput>(urlencoded),
+        "exit" => run::<crate::domain::pathway::ExitInput>(urlencoded),
         _ => Vec::new(),
     }
 }

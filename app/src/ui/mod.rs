@@ -97,7 +97,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/ateliers") view=allocataire::workshops::MyWorkshops ssr=a.clone() />
                     <Route path=path!("/pro/ateliers") view=staff::workshops::StaffWorkshops ssr=a.clone() />
                     <Route path=path!("/pro/ateliers/:id") view=staff::workshops::StaffWorkshopPage ssr=a.clone() />
-                    <Route path=path!("/pro/themes") view=staff::workshops::WorkshopThemes ssr=a />
+                    <Route path=path!("/pro/themes") view=staff::workshops::WorkshopThemes ssr=a.clone() />
+                    <Route path=path!("/espace/parcours") view=allocataire::pathway::MyPathway ssr=a.clone() />
+                    <Route path=path!("/pro/echeances") view=staff::pathway::DueFiles ssr=a.clone() />
+                    <Route path=path!("/pro/allocataires/:id/parcours") view=staff::pathway::StaffPathwayPage ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -121,6 +124,7 @@ fn Header() -> impl IntoView {
                                 (pages::AGENDA, tr!("common-nav-agenda")),
                                 (pages::SLOTS, tr!("common-nav-slots")),
                                 (pages::CASELOAD, tr!("common-nav-caseload")),
+                                (pages::DUE_FILES, tr!("common-nav-due")),
                                 (pages::STAFF_WORKSHOPS, tr!("common-nav-workshops")),
                             ];
                             if me.can_see_messages {
@@ -137,6 +141,7 @@ fn Header() -> impl IntoView {
                             vec![
                                 (pages::ESPACE, tr!("common-nav-espace")),
                                 (pages::BOOK, tr!("common-nav-book")),
+                                (pages::MY_PATHWAY, tr!("common-nav-pathway")),
                                 (pages::MY_WORKSHOPS, tr!("common-nav-workshops")),
                                 (pages::ACCOUNT, tr!("common-nav-account")),
                             ]

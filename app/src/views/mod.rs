@@ -9,6 +9,7 @@ pub mod appointments;
 pub mod caseload;
 pub mod enrolment;
 pub mod outbox;
+pub mod pathways;
 pub mod team;
 pub mod workshops;
 
@@ -18,6 +19,7 @@ pub use appointments::*;
 pub use caseload::*;
 pub use enrolment::*;
 pub use outbox::*;
+pub use pathways::*;
 pub use team::*;
 pub use workshops::*;
 

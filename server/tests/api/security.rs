@@ -491,6 +491,96 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             action: Action::ManageThemes,
             on: On::Myself,
         },
+        // Parcours and contract: writes are walked with forms the rules refuse (or on a
+        // contract that does not exist), so the walk changes nothing.
+        Endpoint {
+            path: "/api/espace/parcours",
+            form: vec![],
+            action: Action::ViewOwnFile,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/parcours/souhaits",
+            form: vec![("goals", "x".repeat(1001))],
+            action: Action::ManageOwnContract,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/contrat/signer",
+            form: vec![("contract_id", "999999".into()), ("version", "1".into())],
+            action: Action::ManageOwnContract,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/contrat/modification",
+            form: vec![("contract_id", "999999".into()), ("comment", String::new())],
+            action: Action::ManageOwnContract,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/parcours",
+            form: vec![("id", s(person_a))],
+            action: Action::ViewAllocataire,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/parcours/etape",
+            form: vec![("allocataire_id", s(person_a)), ("kind", "x".into())],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/contrat/brouillon",
+            form: vec![("allocataire_id", s(person_a)), ("kind", "x".into())],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/contrat/proposer",
+            form: vec![
+                ("allocataire_id", s(person_a)),
+                ("contract_id", "999999".into()),
+            ],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/contrat/signature-papier",
+            form: vec![
+                ("allocataire_id", s(person_a)),
+                ("contract_id", "999999".into()),
+                ("version", "1".into()),
+            ],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/contrat/valider",
+            form: vec![
+                ("allocataire_id", s(person_a)),
+                ("contract_id", "999999".into()),
+            ],
+            action: Action::ValidateContract,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/parcours/renouveler",
+            form: vec![("allocataire_id", s(person_a))],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/parcours/sortie",
+            form: vec![("allocataire_id", s(person_a)), ("reason", "x".into())],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/echeances",
+            form: vec![("conseiller", s(f.counsellor1))],
+            action: Action::ViewAllocataire,
+            on: On::Target(c1),
+        },
         Endpoint {
             path: "/api/pro/mot-de-passe",
             form: vec![("current", "faux".into())],
@@ -594,6 +684,8 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         "/pro/creneaux",
         "/pro/allocataires",
         &format!("/pro/allocataires/{person_a}"),
+        &format!("/pro/allocataires/{person_a}/parcours"),
+        "/pro/echeances",
         "/pro/messages",
     ] {
         assert_eq!(
@@ -609,6 +701,17 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         status,
         StatusCode::NOT_FOUND,
         "another agency's file page answers 404"
+    );
+    let (status, _) = app
+        .page(
+            &roles[6].2,
+            &format!("/pro/allocataires/{person_a}/parcours"),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another agency's parcours page answers 404"
     );
     let (status, html) = app
         .page(&roles[8].2, &format!("/pro/allocataires/{person_a}"))

@@ -11,6 +11,7 @@ pub mod caseload;
 pub mod enrolment;
 pub mod notify;
 pub mod outbox;
+pub mod pathways;
 pub mod present;
 pub mod scope;
 pub mod team;
@@ -66,6 +67,7 @@ impl From<StoreError> for AppError {
                 Conflict::ClosureExists => tr!("agency-closure-exists"),
                 Conflict::EmailTaken => tr!("team-email-taken"),
                 Conflict::NumeroTaken => tr!("enrol-numero-taken"),
+                Conflict::ContractOpen => tr!("contract-open-exists"),
             }),
             StoreError::Database(e) => {
                 tracing::error!(error = %e, "database error");

@@ -108,6 +108,45 @@ pub fn code_message(
     })
 }
 
+/// A short notice to a person on every channel they have: the SMS says `key`'s text, the
+/// e-mail adds the greeting and the signature; the subject is `key-subject`. For news
+/// that needs no calendar file (a contract to read, a change of parcours).
+pub fn notice_messages(p: &Recipient, key: &str, args: &[(&'static str, Arg)]) -> Vec<NewMessage> {
+    let text = say(p.lang, key, args);
+    let subject = say(p.lang, &format!("{key}-subject"), &[]);
+    let message = |channel: Channel, recipient: String, body: String| NewMessage {
+        agency_id: Some(p.agency_id),
+        allocataire_id: Some(p.allocataire_id),
+        channel,
+        recipient,
+        subject: subject.clone(),
+        body,
+        ics: None,
+        sensitive: false,
+        dedupe_key: None,
+    };
+    let mut out = Vec::new();
+    if let Some(phone) = p.phone.clone().filter(|s| !s.is_empty()) {
+        out.push(message(Channel::Sms, phone, sms::to_gsm7(&text)));
+    }
+    if let Some(email) = p.email.clone().filter(|s| !s.is_empty()) {
+        let body = [
+            say(
+                p.lang,
+                "notify-email-greeting",
+                &[("name", Arg::from(&p.first_name))],
+            ),
+            String::new(),
+            text.clone(),
+            String::new(),
+            say(p.lang, "notify-email-signature", &[]),
+        ]
+        .join("\n");
+        out.push(message(Channel::Email, email, body));
+    }
+    out
+}
+
 /// E-mail when asked for (and on file), otherwise SMS, otherwise e-mail.
 fn channel_for(p: &Recipient, prefer_email: bool) -> Option<(Channel, String)> {
     let email = p.email.clone().filter(|e| !e.is_empty());

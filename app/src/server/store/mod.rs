@@ -10,9 +10,11 @@ pub mod appointments;
 pub mod audit;
 pub mod auth;
 pub mod caseload;
+pub mod contracts;
 pub mod directory;
 pub mod enrolment;
 pub mod outbox;
+pub mod pathways;
 pub mod seed;
 pub mod slots;
 mod sql;
@@ -27,9 +29,11 @@ pub use appointments::{
 pub use audit::{AuditFilter, AuditRow, AuditStore, NewAudit};
 pub use auth::{AuthStore, CodeCheck};
 pub use caseload::{CaseloadFilter, CaseloadPage, CaseloadQuery, CaseloadSort, CaseloadStore};
+pub use contracts::{ContractRow, ContractStore, Step as ContractStep, WishesRow};
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
+pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, StepRow};
 pub use seed::{SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
@@ -76,6 +80,8 @@ pub enum Conflict {
     EmailTaken,
     /// The numéro allocataire already has a file (`allocataires.numero` unique).
     NumeroTaken,
+    /// The person already has a contract draft or proposal (`contracts_one_open`).
+    ContractOpen,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -105,6 +111,8 @@ pub trait Store:
     + SeedStore
     + WorkshopStore
     + ThemeStore
+    + PathwayStore
+    + ContractStore
 {
 }
 
@@ -123,5 +131,7 @@ impl<T> Store for T where
         + SeedStore
         + WorkshopStore
         + ThemeStore
+        + PathwayStore
+        + ContractStore
 {
 }

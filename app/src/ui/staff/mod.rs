@@ -3,6 +3,7 @@
 
 pub mod agency;
 pub mod enrolment;
+pub mod pathway;
 pub mod team;
 pub mod workshops;
 
@@ -458,6 +459,7 @@ pub fn FilePage() -> impl IntoView {
             view! {
                 <Title text=tr!("staff-file-title") />
                 <h1 translate="no">{v.line.name.clone()}</h1>
+                <p><a class="btn btn-secondary" href=pages::pathway(id)>{tr!("staff-file-pathway-link")}</a></p>
                 <dl class="card">
                     <dt>{tr!("staff-file-numero")}</dt><dd>{v.line.numero.clone()}</dd>
                     <dt>{tr!("staff-file-contact")}</dt><dd>{v.contact.clone()}</dd>

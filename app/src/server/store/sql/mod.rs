@@ -9,9 +9,11 @@ mod appointments;
 mod audit;
 mod auth;
 mod caseload;
+mod contracts;
 mod directory;
 mod enrolment;
 mod outbox;
+mod pathways;
 mod seed;
 mod slots;
 mod team;
@@ -95,6 +97,17 @@ fn flag(row: &AnyRow, column: &str) -> sqlx::Result<bool> {
 fn parsed<T>(row: &AnyRow, column: &str, parse: impl Fn(&str) -> Option<T>) -> sqlx::Result<T> {
     let raw: String = row.try_get(column)?;
     parse(&raw).ok_or_else(|| unknown(column, &raw))
+}
+
+fn opt_parsed<T>(
+    row: &AnyRow,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> sqlx::Result<Option<T>> {
+    match row.try_get::<Option<String>, _>(column)? {
+        None => Ok(None),
+        Some(raw) => parse(&raw).map(Some).ok_or_else(|| unknown(column, &raw)),
+    }
 }
 
 fn unknown(column: &str, value: &str) -> sqlx::Error {
