@@ -6,11 +6,14 @@
 //! The data is drawn from a fixed seed: two runs on the same day give the same data.
 
 use app::domain::appointment::{AppointmentReason, AppointmentStatus, BookedBy, Modality};
+use app::domain::contract::{self, ContractKind, ContractStatus, ContractTerms, Signature};
 use app::domain::{calendar, deadline};
 use app::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
 use app::server::crypto;
 use app::server::format;
-use app::server::store::{AgencyRow, AllocataireRow, NewSlot, SeedMeeting, StaffRow, Store};
+use app::server::store::{
+    AgencyRow, AllocataireRow, NewSlot, SeedContract, SeedMeeting, StaffRow, Store,
+};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -229,6 +232,7 @@ pub struct Summary {
     pub meetings: usize,
     pub open_slots: usize,
     pub workshops: usize,
+    pub contracts: usize,
 }
 
 /// Fills an empty database. Returns the lines describing what was loaded.
@@ -239,14 +243,16 @@ pub async fn seed(
 ) -> anyhow::Result<Vec<String>> {
     let summary = load(store, scale, now).await?;
     Ok(vec![format!(
-        "Demo data: {} agencies, {} counsellors, {} allocataires in support, {} rendez-vous, {} open slots, {} workshops.",
-        summary.agencies, summary.counsellors, summary.allocataires, summary.meetings, summary.open_slots, summary.workshops
+        "Demo data: {} agencies, {} counsellors, {} allocataires in support, {} rendez-vous, {} open slots, {} workshops, {} contracts.",
+        summary.agencies, summary.counsellors, summary.allocataires, summary.meetings, summary.open_slots, summary.workshops, summary.contracts
     )])
 }
 
 /// Fills an empty database and says what it holds.
 pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow::Result<Summary> {
     let mut rng = StdRng::seed_from_u64(93);
+    // Contracts draw from their own sequence, so the rest of the data keeps its shape.
+    let mut contract_rng = StdRng::seed_from_u64(7);
     let hash = crypto::hash_password(DEMO_PASSWORD);
     let today = format::today(now);
     let months = batch_months(today);
@@ -352,6 +358,8 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
             let demo = numero == 1_000_001;
             let orientation = if demo {
                 today - Duration::days(5)
+            } else if DEMO_CONTRACTS.contains(&numero.to_string().as_str()) {
+                today - Duration::days(20)
             } else {
                 let (y, m) = months[pick_batch(&mut rng)];
                 batch_day(y, m, rng.random_range(0..7), today).unwrap_or(today)
@@ -384,17 +392,47 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
         // Their rendez-vous: the first meeting (held, missed, booked or still to book),
         // then a follow-up about every five weeks, and some booked ahead.
         let mut meetings = Vec::new();
+        let mut contracts = Vec::new();
         for (row, id) in rows.iter().zip(&ids) {
             if row.numero == "1000001" {
                 continue; // The demo allocataire books her first meeting herself.
             }
             let counsellor = row.counsellor_id.unwrap_or(counsellors[0]);
-            let history = plan_history(&mut rng, row.orientation_date, today);
+            let fixed = DEMO_CONTRACTS.contains(&row.numero.as_str());
+            let history = if fixed {
+                // The browser tests' people: met last week, a contract (or none) waiting.
+                vec![(
+                    (AppointmentReason::FirstMeeting, AppointmentStatus::Attended),
+                    today - Duration::days(12),
+                    today - Duration::days(8),
+                )]
+            } else {
+                plan_history(&mut rng, row.orientation_date, today)
+            };
             for (kind, from, to) in history {
                 let Some(start) = diary.book(&mut rng, counsellor, from, to) else {
                     continue;
                 };
                 let (reason, status) = kind;
+                if (reason, status)
+                    == (AppointmentReason::FirstMeeting, AppointmentStatus::Attended)
+                {
+                    let plan = if fixed {
+                        (row.numero != DEMO_CONTRACTS[2]).then_some(ContractStatus::Proposed)
+                    } else {
+                        contract_plan(&mut contract_rng, format::day_of(start), today)
+                    };
+                    if let Some(status) = plan {
+                        contracts.push(seed_contract(
+                            &mut contract_rng,
+                            *id,
+                            counsellor,
+                            status,
+                            start,
+                            now,
+                        ));
+                    }
+                }
                 let booked_at = (start - rng.random_range(2..15) * 86_400).min(now.timestamp());
                 meetings.push(SeedMeeting {
                     slot: slot_at(agency, counsellor, start),
@@ -418,6 +456,10 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
         summary.meetings += meetings.len();
         for chunk in meetings.chunks(5000) {
             store.insert_meetings(chunk, now.timestamp()).await?;
+        }
+        summary.contracts += contracts.len();
+        for chunk in contracts.chunks(5000) {
+            store.insert_contracts(chunk).await?;
         }
 
         // Open slots: each counsellor's free times in the coming weeks.
@@ -526,6 +568,84 @@ type Kind = (AppointmentReason, AppointmentStatus);
 
 /// A person's rendez-vous, as (kind, earliest day, latest day): the first meeting, then
 /// follow-ups until today, and perhaps one booked in the weeks ahead.
+/// The people the browser tests use for the contract: met last week; the first two have
+/// a contract proposed (one signs with JavaScript, one without), the third none yet (a
+/// counsellor drafts it).
+pub const DEMO_CONTRACTS: [&str; 3] = ["1000004", "1000007", "1000010"];
+
+/// Where a person met on `met` stands with their contract today: none yet (the month
+/// is not over), proposed, signed, or validated by the département.
+fn contract_plan(rng: &mut StdRng, met: NaiveDate, today: NaiveDate) -> Option<ContractStatus> {
+    let days = (today - met).num_days();
+    let r: f64 = rng.random();
+    match days {
+        ..10 => None,
+        10..45 if r < 0.35 => Some(ContractStatus::Proposed),
+        10..45 if r < 0.65 => Some(ContractStatus::Signed),
+        10..45 => None,
+        // Most contracts are signed within the month; a few files are late.
+        _ if r < 0.07 => None,
+        45..75 if r < 0.5 => Some(ContractStatus::Signed),
+        _ => Some(ContractStatus::Validated),
+    }
+}
+
+const OBJECTIVES: [&str; 4] = [
+    "Retrouver un emploi dans la logistique ou la manutention.",
+    "Suivre une formation qualifiante d'aide à domicile.",
+    "Améliorer mon français à l'écrit pour chercher un emploi.",
+    "Créer mon activité de couture et en vivre.",
+];
+
+fn seed_contract(
+    rng: &mut StdRng,
+    person: AllocataireId,
+    counsellor: StaffId,
+    status: ContractStatus,
+    met_at: i64,
+    now: DateTime<Utc>,
+) -> SeedContract {
+    let starts_on = format::day_of(met_at) + Duration::days(rng.random_range(3..20));
+    let engagement = rng.random_bool(0.2);
+    let months = if rng.random_bool(0.8) { 12 } else { 6 };
+    let proposed_at = met_at + rng.random_range(1..10) * 86_400;
+    let signed_at =
+        (status != ContractStatus::Proposed).then(|| proposed_at + rng.random_range(1..6) * 86_400);
+    let validated_at = (status == ContractStatus::Validated)
+        .then(|| signed_at.unwrap_or(proposed_at) + rng.random_range(2..15) * 86_400);
+    let cap = |t: i64| t.min(now.timestamp());
+    SeedContract {
+        allocataire_id: person,
+        status,
+        terms: ContractTerms {
+            kind: if engagement {
+                ContractKind::Engagement
+            } else {
+                ContractKind::Cer
+            },
+            objectives: OBJECTIVES[rng.random_range(0..OBJECTIVES.len())].into(),
+            person_commitments: "Venir aux rendez-vous, faire les démarches prévues et prévenir en cas d'empêchement.".into(),
+            agency_commitments: "Un rendez-vous par mois avec mon référent, l'aide pour les candidatures et les formations.".into(),
+            planned_actions: "Atelier CV, inscription à une formation, immersion en entreprise.".into(),
+            duration_months: months,
+            starts_on,
+            ends_on: contract::ends_on(starts_on, months),
+            weekly_hours: engagement.then_some(15),
+        },
+        created_by: counsellor,
+        proposed_at: cap(proposed_at),
+        signed_at: signed_at.map(cap),
+        signature: signed_at.map(|_| {
+            if rng.random_bool(0.6) {
+                Signature::Electronic
+            } else {
+                Signature::Paper
+            }
+        }),
+        validated_at: validated_at.map(cap),
+    }
+}
+
 fn plan_history(
     rng: &mut StdRng,
     orientation: NaiveDate,
@@ -624,6 +744,7 @@ pub fn demo_accounts() -> Vec<String> {
     vec![
         "Allocataire (ALI Bobigny): numéro 1000001, téléphone 06 00 00 00 01, e-mail allocataire1@exemple.org".into(),
         "  → the sign-in code appears on the staff page « Messages envoyés » (demo mode) or in your SMTP server.".into(),
+        "Allocataire with a contract to sign: numéro 1000004 (e-mail allocataire4@exemple.org).".into(),
         format!("Conseillère (ALI Bobigny): nadia.benali@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Responsable d'agence: responsable@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Administration du département: admin@seinesaintdenis.fr / {DEMO_PASSWORD}"),

@@ -10,55 +10,190 @@ use crate::domain::error::{AppError, FieldError};
 use crate::domain::inputs::*;
 use leptos::prelude::*;
 
-/// The field errors a form of this kind has, by the same rules as the server.
-pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
+/// One input type's rules, as the check runs them.
+#[derive(Clone, Copy)]
+struct Rules {
+    /// The field errors of a form post.
+    validate: fn(&str) -> Vec<FieldError>,
+    /// The type's fields, every one empty (`a=&b=`), to know its field names.
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+    blank: fn() -> String,
+}
+
+fn rules<T>() -> Rules
+where
+    T: for<'de> serde::Deserialize<'de> + serde::Serialize + Default + validator::Validate,
+{
     fn run<T: for<'de> serde::Deserialize<'de> + validator::Validate>(s: &str) -> Vec<FieldError> {
         match parse_and_validate::<T>(s) {
             Err(AppError::Invalid { fields, .. }) => fields,
             _ => Vec::new(),
         }
     }
+    Rules {
+        validate: run::<T>,
+        blank: || serde_urlencoded::to_string(T::default()).unwrap_or_default(),
+    }
+}
+
+/// The input types a form of this kind posts.
+fn kind_rules(kind: &str) -> Vec<Rules> {
+    use crate::domain::{contract, enrolment, pathway, team, workshop};
     match kind {
-        "signin" => run::<SignInInput>(urlencoded),
-        "code" => run::<CodeInput>(urlencoded),
-        "staff" => run::<StaffSignInInput>(urlencoded),
-        "book" => run::<BookInput>(urlencoded),
-        "move" => {
-            let mut e = run::<BookInput>(urlencoded);
-            e.extend(run::<ReasonInput>(urlencoded));
-            e
-        }
-        "reason" => run::<ReasonInput>(urlencoded),
-        "slot" => run::<SlotInput>(urlencoded),
-        "absence" => run::<AbsenceInput>(urlencoded),
-        "outcome" => run::<OutcomeInput>(urlencoded),
-        "book_series" => {
-            let mut e = run::<BookInput>(urlencoded);
-            e.extend(run::<SeriesInput>(urlencoded));
-            e
-        }
-        "rules" => run::<BookingRulesInput>(urlencoded),
-        "closure" => run::<ClosureInput>(urlencoded),
-        "staff_member" => run::<crate::domain::team::StaffInput>(urlencoded),
-        "enrol" => run::<crate::domain::enrolment::AllocataireInput>(urlencoded),
-        "password" => run::<crate::domain::team::PasswordInput>(urlencoded),
-        "change_password" => run::<crate::domain::team::ChangePasswordInput>(urlencoded),
-        "workshop" => {
-            let mut e = run::<crate::domain::workshop::WorkshopInput>(urlencoded);
-            e.extend(run::<SeriesInput>(urlencoded));
-            e
-        }
-        "workshop_edit" => run::<crate::domain::workshop::WorkshopInput>(urlencoded),
-        "invite" => run::<crate::domain::workshop::InviteInput>(urlencoded),
-        "theme" => run::<crate::domain::workshop::ThemeInput>(urlencoded),
-        "step" => run::<crate::domain::pathway::StepInput>(urlencoded),
-        "contract" => run::<crate::domain::contract::ContractInput>(urlencoded),
-        "exit" => run::<crate::domain::pathway::ExitInput>(urlencoded),
+        "signin" => vec![rules::<SignInInput>()],
+        "code" => vec![rules::<CodeInput>()],
+        "staff" => vec![rules::<StaffSignInInput>()],
+        "book" => vec![rules::<BookInput>()],
+        "move" => vec![rules::<BookInput>(), rules::<ReasonInput>()],
+        "reason" => vec![rules::<ReasonInput>()],
+        "slot" => vec![rules::<SlotInput>()],
+        "absence" => vec![rules::<AbsenceInput>()],
+        "outcome" => vec![rules::<OutcomeInput>()],
+        "book_series" => vec![rules::<BookInput>(), rules::<SeriesInput>()],
+        "rules" => vec![rules::<BookingRulesInput>()],
+        "closure" => vec![rules::<ClosureInput>()],
+        "staff_member" => vec![rules::<team::StaffInput>()],
+        "enrol" => vec![rules::<enrolment::AllocataireInput>()],
+        "password" => vec![rules::<team::PasswordInput>()],
+        "change_password" => vec![rules::<team::ChangePasswordInput>()],
+        "workshop" => vec![rules::<workshop::WorkshopInput>(), rules::<SeriesInput>()],
+        "workshop_edit" => vec![rules::<workshop::WorkshopInput>()],
+        "invite" => vec![rules::<workshop::InviteInput>()],
+        "theme" => vec![rules::<workshop::ThemeInput>()],
+        "step" => vec![rules::<pathway::StepInput>()],
+        "contract" => vec![rules::<contract::ContractInput>()],
+        "exit" => vec![rules::<pathway::ExitInput>()],
         _ => Vec::new(),
     }
 }
 
+/// The field errors a form of this kind has, by the same rules as the server.
+pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
+    kind_rules(kind)
+        .iter()
+        .flat_map(|r| (r.validate)(urlencoded))
+        .collect()
+}
+
+/// Every kind a form may name.
+#[cfg(feature = "ssr")]
+pub const KINDS: [&str; 23] = [
+    "signin",
+    "code",
+    "staff",
+    "book",
+    "move",
+    "reason",
+    "slot",
+    "absence",
+    "outcome",
+    "book_series",
+    "rules",
+    "closure",
+    "staff_member",
+    "enrol",
+    "password",
+    "change_password",
+    "workshop",
+    "workshop_edit",
+    "invite",
+    "theme",
+    "step",
+    "contract",
+    "exit",
+];
+
+/// Messages of cross-field rules that only a coherent form reaches (the probes below
+/// leave other fields empty, so they never get there).
+#[cfg(feature = "ssr")]
+fn cross_field_keys(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "book_series" => &["form-series-incomplete"],
+        "workshop" => &["form-series-incomplete", "form-workshop-place-required"],
+        "workshop_edit" => &["form-workshop-place-required"],
+        "enrol" => &["form-contact-required"],
+        "password" | "change_password" => &["form-password-mismatch"],
+        "step" => &["form-step-object-diagnostic", "form-step-end-before-start"],
+        "exit" => &[
+            "form-exit-referral-required",
+            "form-exit-recommendation-length",
+        ],
+        "contract" => &["form-contract-hours-range"],
+        _ => &[],
+    }
+}
+
+/// The messages a form of this kind can show: what its rules answer to every field
+/// given, one at a time, each of a set of wrong values (and to all fields at once),
+/// plus its cross-field messages and the summary's. Worked out once per kind.
+#[cfg(feature = "ssr")]
+pub fn message_keys(kind: &str) -> Vec<String> {
+    use std::collections::{BTreeSet, HashMap};
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(keys) = cache.lock().ok().and_then(|c| c.get(kind).cloned()) {
+        return keys;
+    }
+    let long = "a".repeat(5001);
+    let wrong: [&str; 20] = [
+        "",
+        " ",
+        "x",
+        "ab",
+        "0",
+        "1",
+        "-1",
+        "13",
+        "99",
+        "100000",
+        &long,
+        "x\u{7}y",
+        "2000-01-01",
+        "2999-12-31",
+        "31/02/2026",
+        "25:61",
+        "a@",
+        "on",
+        "06 12",
+        "javascript:x",
+    ];
+    let rules = kind_rules(kind);
+    let fields: BTreeSet<String> = rules
+        .iter()
+        .flat_map(|r| {
+            serde_urlencoded::from_str::<Vec<(String, String)>>(&(r.blank)()).unwrap_or_default()
+        })
+        .map(|(name, _)| name)
+        .collect();
+    let mut keys: BTreeSet<String> = [
+        "form-summary-one",
+        "form-summary-many",
+        "form-invalid-value",
+    ]
+    .iter()
+    .chain(cross_field_keys(kind))
+    .map(|k| k.to_string())
+    .collect();
+    let mut probe = |pairs: Vec<(&str, &str)>| {
+        let form = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        keys.extend(validate(kind, &form).into_iter().map(|e| e.code));
+    };
+    for value in wrong {
+        probe(fields.iter().map(|f| (f.as_str(), value)).collect());
+        for field in &fields {
+            probe(vec![(field.as_str(), value)]);
+        }
+    }
+    let keys: Vec<String> = keys.into_iter().collect();
+    if let Ok(mut c) = cache.lock() {
+        c.insert(kind.to_string(), keys.clone());
+    }
+    keys
+}
+
 /// The keys of the form messages (the same in every language's `forms.ftl`).
+#[cfg(feature = "ssr")]
 fn form_message_keys() -> impl Iterator<Item = &'static str> {
     include_str!("../../locales/fr/forms.ftl")
         .lines()
@@ -66,11 +201,20 @@ fn form_message_keys() -> impl Iterator<Item = &'static str> {
         .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
 }
 
-/// The form messages in the current language, for the island.
-pub fn form_messages() -> Vec<(String, String)> {
+/// The messages a form of this kind can show, in the current language, for the island.
+#[cfg(feature = "ssr")]
+pub fn form_messages(kind: &str) -> Vec<(String, String)> {
+    let keys = message_keys(kind);
     form_message_keys()
+        .filter(|k| keys.iter().any(|m| m == k))
         .map(|k| (k.to_string(), crate::i18n::t(k)))
         .collect()
+}
+
+/// Outside the server the island receives its messages as props.
+#[cfg(not(feature = "ssr"))]
+pub fn form_messages(_kind: &str) -> Vec<(String, String)> {
+    Vec::new()
 }
 
 #[island]
@@ -137,11 +281,16 @@ mod browser {
         out
     }
 
+    /// A message's text; one the form was not given reads as the generic message.
     fn word<'a>(messages: &'a [(String, String)], key: &'a str) -> &'a str {
-        messages
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, text)| text.as_str())
+        let find = |key: &str| {
+            messages
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, text)| text.as_str())
+        };
+        find(key)
+            .or_else(|| find("form-invalid-value"))
             .unwrap_or(key)
     }
 
@@ -220,21 +369,62 @@ mod tests {
 
     #[cfg(feature = "ssr")]
     #[test]
-    fn the_island_gets_the_text_of_every_key_the_rules_can_give() {
-        let messages = super::form_messages();
-        let inputs = include_str!("../domain/inputs.rs");
-        for (key, text) in &messages {
-            assert_ne!(key, text, "{key} has no French text");
-        }
-        // Every key a rule names is sent to the island.
-        for part in inputs.split('"').skip(1).step_by(2) {
-            if part.starts_with("form-") {
-                assert!(
-                    messages.iter().any(|(k, _)| k == part),
-                    "{part} is not in forms.ftl"
-                );
+    fn each_form_gets_the_words_its_rules_can_give_and_no_others() {
+        use super::{form_messages, message_keys, KINDS};
+        let all: Vec<String> = KINDS.iter().flat_map(|k| message_keys(k)).collect();
+        // Every rule's message (in any domain file) is given to some form.
+        let sources = [
+            include_str!("../domain/inputs.rs"),
+            include_str!("../domain/team.rs"),
+            include_str!("../domain/enrolment.rs"),
+            include_str!("../domain/workshop.rs"),
+            include_str!("../domain/pathway.rs"),
+            include_str!("../domain/contract.rs"),
+        ];
+        // Messages the server alone gives (a malformed post, an expired form), and those of
+        // « Mon parcours », a page without WASM whose fields the browser itself checks
+        // (`required`, `maxlength`).
+        let server_only = [
+            "form-bad-request",
+            "form-expired",
+            "form-weeks-range",
+            "form-contract-comment-length",
+            "form-contract-accept-required",
+            "form-wishes-length",
+        ];
+        for src in sources {
+            let test_part = src.find("#[cfg(test)]").unwrap_or(src.len());
+            for part in src[..test_part].split('"').skip(1).step_by(2) {
+                if part.starts_with("form-") && part.len() > 6 && !server_only.contains(&part) {
+                    assert!(
+                        all.iter().any(|k| k == part),
+                        "{part} reaches no form's island"
+                    );
+                }
             }
         }
-        assert!(messages.iter().any(|(k, _)| k == "form-summary-one"));
+        for kind in KINDS {
+            let messages = form_messages(kind);
+            for (key, text) in &messages {
+                assert_ne!(key, text, "{key} has no French text");
+            }
+            assert!(
+                messages.iter().any(|(k, _)| k == "form-summary-one"),
+                "{kind}"
+            );
+        }
+        // A form gets its own words only: the booking form none of the workshop's.
+        let book = message_keys("book");
+        assert!(book.iter().any(|k| k == "form-slot-required"));
+        assert!(
+            !book.iter().any(|k| k.starts_with("form-workshop-")),
+            "{book:?}"
+        );
+        let contract = message_keys("contract");
+        assert!(contract.iter().any(|k| k == "form-contract-duration-range"));
+        assert!(
+            !contract.iter().any(|k| k == "form-slot-required"),
+            "{contract:?}"
+        );
     }
 }

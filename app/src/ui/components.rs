@@ -53,7 +53,8 @@ pub fn Notice() -> impl IntoView {
 }
 
 /// A form posting to a server function. Works as a plain HTML form; the `check` island
-/// validates in the browser first when JavaScript is there.
+/// validates in the browser first when JavaScript is there. A form without `check` keeps
+/// the browser's own checks (`required`, `maxlength`) for pages that load no WASM.
 #[component]
 pub fn Form(
     action: &'static str,
@@ -72,7 +73,7 @@ pub fn Form(
     // The summary lists each field's error as a link to the field (`f-<name>`), and takes
     // the focus when the page opens (the island does the same in the browser).
     let form = view! {
-        <form method="post" action=action novalidate="" class=format!("form {class}")>
+        <form method="post" action=action novalidate=(!check.is_empty()).then_some("") class=format!("form {class}")>
             <div class="alert alert-error" role="alert" data-summary="" tabindex="-1" autofocus=has_error hidden=!has_error>
                 <p>{error}</p>
                 {(!fields.is_empty()).then(|| view! {
@@ -91,7 +92,7 @@ pub fn Form(
         form.into_any()
     } else {
         view! {
-            <super::check::FormCheck kind=check.to_string() messages=super::check::form_messages()>
+            <super::check::FormCheck kind=check.to_string() messages=super::check::form_messages(check)>
                 {form}
             </super::check::FormCheck>
         }
@@ -184,6 +185,10 @@ pub fn TextArea(
     #[prop(into)] label: String,
     #[prop(optional, into)] hint: String,
     #[prop(optional, into)] value: String,
+    /// The browser's own checks (pages without the check island).
+    #[prop(optional)]
+    required: bool,
+    #[prop(optional)] maxlength: Option<u32>,
 ) -> impl IntoView {
     let error = flash().field_error(action, name);
     let invalid = error.is_some();
@@ -199,7 +204,7 @@ pub fn TextArea(
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("hint-{name}")>{hint}</p> })}
             <p class="field-error" id=format!("err-{name}")>{error}</p>
-            <textarea id=id name=name rows="4" aria-describedby=described aria-invalid=invalid.then_some("true")>{value}</textarea>
+            <textarea id=id name=name rows="4" required=required maxlength=maxlength.map(|m| m.to_string()) aria-describedby=described aria-invalid=invalid.then_some("true")>{value}</textarea>
         </div>
     }
 }
@@ -246,6 +251,7 @@ pub fn Check(
     name: &'static str,
     #[prop(into)] label: String,
     #[prop(optional)] checked: bool,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let f = flash();
     let checked = if f.for_action(action) {
@@ -256,7 +262,7 @@ pub fn Check(
     let id = format!("f-{name}");
     view! {
         <div class="choice">
-            <input type="checkbox" id=id.clone() name=name checked=checked />
+            <input type="checkbox" id=id.clone() name=name checked=checked required=required />
             <label for=id>{label}</label>
         </div>
     }

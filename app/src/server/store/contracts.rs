@@ -82,6 +82,7 @@ pub trait ContractStore: Send + Sync {
     /// Signs version `version` if it is still the one proposed; the previous version in
     /// force is marked replaced and the first signature makes the parcours
     /// contractualisé (from the contract's start), all in one transaction.
+    #[allow(clippy::too_many_arguments)]
     async fn sign_contract(
         &self,
         id: ContractId,

@@ -34,7 +34,7 @@ pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Prin
 pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
 pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, StepRow};
-pub use seed::{SeedMeeting, SeedStore};
+pub use seed::{SeedContract, SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
 pub use team::TeamStore;

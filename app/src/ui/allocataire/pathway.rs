@@ -99,11 +99,11 @@ pub fn MyPathway() -> impl IntoView {
                             <Form action=paths::SIGN_CONTRACT submit=tr!("contract-sign-submit")>
                                 <input type="hidden" name="contract_id" value=id.clone() />
                                 <input type="hidden" name="version" value=version.clone() />
-                                <Check action=paths::SIGN_CONTRACT name="accept" label=tr!("contract-sign-accept") />
+                                <Check action=paths::SIGN_CONTRACT name="accept" label=tr!("contract-sign-accept") required=true />
                             </Form>
                             <Form action=paths::CONTRACT_CHANGE submit=tr!("contract-change-submit") secondary=true>
                                 <input type="hidden" name="contract_id" value=id2.clone() />
-                                <TextArea action=paths::CONTRACT_CHANGE name="comment" label=tr!("contract-change-label") hint=tr!("contract-change-hint") />
+                                <TextArea action=paths::CONTRACT_CHANGE name="comment" label=tr!("contract-change-label") hint=tr!("contract-change-hint") required=true maxlength=1000 />
                             </Form>
                         })}
                     }
@@ -123,8 +123,8 @@ pub fn MyPathway() -> impl IntoView {
             <p>{tr!("contract-wishes-intro")}</p>
             {w.updated.clone().map(|u| view! { <p class="hint">{tr!("contract-wishes-updated", when = u)}</p> })}
             <Form action=paths::SAVE_WISHES submit=tr!("contract-wishes-submit") secondary=true>
-                <TextArea action=paths::SAVE_WISHES name="goals" label=tr!("contract-wishes-goals") value=w.goals.clone() />
-                <TextArea action=paths::SAVE_WISHES name="needs" label=tr!("contract-wishes-needs") value=w.needs.clone() />
+                <TextArea action=paths::SAVE_WISHES name="goals" label=tr!("contract-wishes-goals") value=w.goals.clone() maxlength=1000 />
+                <TextArea action=paths::SAVE_WISHES name="needs" label=tr!("contract-wishes-needs") value=w.needs.clone() maxlength=1000 />
                 <fieldset class="choices">
                     <legend>{tr!("contract-wishes-constraints")}</legend>
                     <Check action=paths::SAVE_WISHES name="childcare" label=tr!("contract-constraint-childcare") checked=ticks[0] />
@@ -132,7 +132,7 @@ pub fn MyPathway() -> impl IntoView {
                     <Check action=paths::SAVE_WISHES name="health" label=tr!("contract-constraint-health") checked=ticks[2] />
                     <Check action=paths::SAVE_WISHES name="language" label=tr!("contract-constraint-language") checked=ticks[3] />
                 </fieldset>
-                <TextArea action=paths::SAVE_WISHES name="other" label=tr!("contract-wishes-other") value=w.other.clone() />
+                <TextArea action=paths::SAVE_WISHES name="other" label=tr!("contract-wishes-other") value=w.other.clone() maxlength=1000 />
             </Form>
             {timeline(v.timeline.clone())}
         }

@@ -170,6 +170,7 @@ impl ContractStore for SqlStore {
         Self::commit_if_one(tx, done, Some(audit), now).await
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn sign_contract(
         &self,
         id: ContractId,

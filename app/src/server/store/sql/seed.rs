@@ -1,8 +1,9 @@
 use super::SqlStore;
 use crate::domain::appointment::Modality;
+use crate::domain::contract::{ContractStatus, Signature};
 use crate::domain::{AgencyId, AllocataireId, StaffId};
 use crate::server::store::{
-    AgencyRow, AllocataireRow, SeedMeeting, SeedStore, StaffRow, StoreResult,
+    AgencyRow, AllocataireRow, SeedContract, SeedMeeting, SeedStore, StaffRow, StoreResult,
 };
 use async_trait::async_trait;
 
@@ -92,6 +93,55 @@ impl SeedStore for SqlStore {
             .bind(m.status.as_str())
             .bind(m.booked_by.as_str())
             .bind(m.booked_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn insert_contracts(&self, rows: &[SeedContract]) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        for c in rows {
+            let t = &c.terms;
+            sqlx::query(
+                "INSERT INTO contracts (allocataire_id, version, kind, status, objectives, person_commitments, agency_commitments, planned_actions, \
+                 duration_months, starts_on, ends_on, weekly_hours, created_by, created_at, updated_at, proposed_at, signed_at, signature, validated_at, signature_recorded_by) \
+                 VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15, $16, $17, $18)",
+            )
+            .bind(c.allocataire_id.0)
+            .bind(t.kind.as_str())
+            .bind(c.status.as_str())
+            .bind(&t.objectives)
+            .bind(&t.person_commitments)
+            .bind(&t.agency_commitments)
+            .bind(&t.planned_actions)
+            .bind(i64::from(t.duration_months))
+            .bind(t.starts_on.to_string())
+            .bind(t.ends_on.to_string())
+            .bind(t.weekly_hours.map(i64::from))
+            .bind(c.created_by.0)
+            .bind(c.proposed_at)
+            .bind(c.validated_at.or(c.signed_at).unwrap_or(c.proposed_at))
+            .bind(c.signed_at)
+            .bind(c.signature.map(|s| s.as_str()))
+            .bind(c.validated_at)
+            // A paper signature is recorded by the counsellor who drafted it.
+            .bind((c.signature == Some(Signature::Paper)).then_some(c.created_by.0))
+            .execute(&mut *tx)
+            .await?;
+            let state = match c.status {
+                ContractStatus::Validated => "en_cours",
+                ContractStatus::Signed => "contractualise",
+                _ => continue,
+            };
+            sqlx::query(
+                "INSERT INTO pathways (allocataire_id, state, started_on, updated_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(c.allocataire_id.0)
+            .bind(state)
+            .bind(t.starts_on.to_string())
+            .bind(c.validated_at.or(c.signed_at).unwrap_or(c.proposed_at))
             .execute(&mut *tx)
             .await?;
         }
