@@ -65,6 +65,8 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await submitAndNavigate(page, page.locator('main form button[type=submit]'));
     await expect(page).toHaveURL(/\/espace$/);
     await checkPage(page, a11y, 'Mon espace');
+    await page.goto('/espace/parcours');
+    await checkPage(page, a11y, 'Mon parcours');
     await page.goto('/rdv/prendre');
     await islands.ready();
     await checkPage(page, a11y, 'booking');
@@ -81,12 +83,15 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await submitAndNavigate(page, page.locator('main form button[type=submit]'));
     await expect(page).toHaveURL(/\/pro\/agenda$/);
     await checkPage(page, a11y, 'agenda');
-    for (const path of ['/pro/agenda?semaine=1', '/pro/creneaux', '/pro/messages', '/pro/allocataires']) {
+    for (const path of ['/pro/agenda?semaine=1', '/pro/creneaux', '/pro/messages', '/pro/echeances', '/pro/allocataires']) {
       await page.goto(path);
       await checkPage(page, a11y, path);
     }
     await page.locator('main a[href^="/pro/allocataires/"]').first().click();
     await expect(page).toHaveURL(/\/pro\/allocataires\/\d+$/);
     await checkPage(page, a11y, 'allocataire file');
+    await page.goto(`${page.url()}/parcours`);
+    await islands.ready();
+    await checkPage(page, a11y, 'parcours and contract');
   });
 });

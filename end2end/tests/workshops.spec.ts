@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, submitAndNavigate, test } from '../helpers/fixtures';
-import { latestSignInCode } from '../helpers/maildir';
-import { ALLOCATAIRE, labels, parisWallClock, signInStaff, signOut } from '../helpers/portal';
+import { ALLOCATAIRE, parisWallClock, signInAs, signInStaff, signOut } from '../helpers/portal';
 
 // Collective workshops on a phone, with JavaScript and without: a counsellor opens a
 // one-seat session; Camille takes the last seat; a second person joins the waiting list
@@ -12,22 +11,6 @@ import { ALLOCATAIRE, labels, parisWallClock, signInStaff, signOut } from '../he
 const SECOND = { email: 'allocataire4@exemple.org' };
 
 type Check = { check(state: string): Promise<void> };
-
-async function signInWith(page: Page, a11y: Check, islands: { ready(): Promise<void> }, email: string): Promise<void> {
-  await page.goto('/connexion');
-  await islands.ready();
-  await a11y.check(`sign-in page (${email})`);
-  await page.getByLabel(labels.identifier).fill(email);
-  const asked = Date.now();
-  await submitAndNavigate(page, page.getByRole('button', { name: 'Recevoir un code' }));
-  await islands.ready();
-  await a11y.check(`code page (${email})`);
-  const code = await latestSignInCode(email, asked);
-  await page.getByLabel(labels.code).fill(code);
-  await submitAndNavigate(page, page.getByRole('button', { name: 'Me connecter' }));
-  await expect(page).toHaveURL(/\/espace$/);
-  await a11y.check(`Mon espace (${email})`);
-}
 
 async function openWorkshops(page: Page, a11y: Check, state: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Ateliers' }).click();
@@ -75,7 +58,7 @@ test('workshops: the last seat, the waiting list, a freed seat offered and taken
   });
 
   await test.step('Camille takes the last seat', async () => {
-    await signInWith(page, a11y, islands, ALLOCATAIRE.email);
+    await signInAs(page, a11y, islands, ALLOCATAIRE.email);
     await openWorkshops(page, a11y, 'workshops (Camille)');
     await expect(card()).toContainText('1 place restante');
     await submitAndNavigate(page, card().getByRole('button', { name: "M'inscrire" }));
@@ -86,7 +69,7 @@ test('workshops: the last seat, the waiting list, a freed seat offered and taken
   });
 
   await test.step('the session is full: a second person joins the waiting list', async () => {
-    await signInWith(page, a11y, islands, SECOND.email);
+    await signInAs(page, a11y, islands, SECOND.email);
     await openWorkshops(page, a11y, 'workshops (second person)');
     await expect(card()).toContainText("Complet — liste d'attente");
     await submitAndNavigate(page, card().getByRole('button', { name: "Rejoindre la liste d'attente" }));
@@ -97,7 +80,7 @@ test('workshops: the last seat, the waiting list, a freed seat offered and taken
   });
 
   await test.step('Camille leaves: the seat is offered to the person waiting', async () => {
-    await signInWith(page, a11y, islands, ALLOCATAIRE.email);
+    await signInAs(page, a11y, islands, ALLOCATAIRE.email);
     await openWorkshops(page, a11y, 'workshops (Camille again)');
     await submitAndNavigate(page, card().getByRole('button', { name: 'Me désinscrire' }));
     await expect(page.getByRole('status')).toContainText(`Vous n'êtes plus inscrit ou inscrite à « ${title} »`);
@@ -106,7 +89,7 @@ test('workshops: the last seat, the waiting list, a freed seat offered and taken
   });
 
   await test.step('the second person confirms the seat offered', async () => {
-    await signInWith(page, a11y, islands, SECOND.email);
+    await signInAs(page, a11y, islands, SECOND.email);
     await openWorkshops(page, a11y, 'workshops: a seat offered');
     await expect(card()).toContainText("Une place s'est libérée pour vous");
     await submitAndNavigate(page, card().getByRole('button', { name: 'Confirmer ma place' }));

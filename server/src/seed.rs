@@ -253,6 +253,7 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
     let mut rng = StdRng::seed_from_u64(93);
     // Contracts draw from their own sequence, so the rest of the data keeps its shape.
     let mut contract_rng = StdRng::seed_from_u64(7);
+    let mut fixed_rng = StdRng::seed_from_u64(11);
     let hash = crypto::hash_password(DEMO_PASSWORD);
     let today = format::today(now);
     let months = batch_months(today);
@@ -399,6 +400,8 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
             }
             let counsellor = row.counsellor_id.unwrap_or(counsellors[0]);
             let fixed = DEMO_CONTRACTS.contains(&row.numero.as_str());
+            // The fixed people draw from their own sequence: the others' data stays as it was.
+            let draws = if fixed { &mut fixed_rng } else { &mut rng };
             let history = if fixed {
                 // The browser tests' people: met last week, a contract (or none) waiting.
                 vec![(
@@ -407,10 +410,10 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
                     today - Duration::days(8),
                 )]
             } else {
-                plan_history(&mut rng, row.orientation_date, today)
+                plan_history(draws, row.orientation_date, today)
             };
             for (kind, from, to) in history {
-                let Some(start) = diary.book(&mut rng, counsellor, from, to) else {
+                let Some(start) = diary.book(draws, counsellor, from, to) else {
                     continue;
                 };
                 let (reason, status) = kind;
@@ -433,18 +436,18 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
                         ));
                     }
                 }
-                let booked_at = (start - rng.random_range(2..15) * 86_400).min(now.timestamp());
+                let booked_at = (start - draws.random_range(2..15) * 86_400).min(now.timestamp());
                 meetings.push(SeedMeeting {
                     slot: slot_at(agency, counsellor, start),
                     allocataire_id: *id,
-                    modality: if rng.random_bool(0.8) {
+                    modality: if draws.random_bool(0.8) {
                         Modality::SurPlace
                     } else {
                         Modality::Telephone
                     },
                     reason,
                     status,
-                    booked_by: if rng.random_bool(0.4) {
+                    booked_by: if draws.random_bool(0.4) {
                         BookedBy::Allocataire
                     } else {
                         BookedBy::Staff
@@ -569,9 +572,9 @@ type Kind = (AppointmentReason, AppointmentStatus);
 /// A person's rendez-vous, as (kind, earliest day, latest day): the first meeting, then
 /// follow-ups until today, and perhaps one booked in the weeks ahead.
 /// The people the browser tests use for the contract: met last week; the first two have
-/// a contract proposed (one signs with JavaScript, one without), the third none yet (a
-/// counsellor drafts it).
-pub const DEMO_CONTRACTS: [&str; 3] = ["1000004", "1000007", "1000010"];
+/// a contract proposed (one signs with JavaScript, one without), the third (one of Nadia
+/// Benali's) none yet: she drafts it.
+pub const DEMO_CONTRACTS: [&str; 3] = ["1000004", "1000007", "1000008"];
 
 /// Where a person met on `met` stands with their contract today: none yet (the month
 /// is not over), proposed, signed, or validated by the département.

@@ -71,6 +71,7 @@ pathway-changed-meanwhile = Ce parcours vient d'être modifié par quelqu'un d'a
 
 pathway-staff-title = Parcours et contrat — Portail ALI
 pathway-staff-heading = Parcours et contrat
+pathway-staff-state-line = État du parcours : { $state }.
 pathway-back-to-file = Retour au dossier { $numero }
 pathway-renew-submit = Renouveler l'accompagnement pour un an
 pathway-renewed-notice = L'accompagnement est renouvelé pour une deuxième et dernière année.
@@ -183,7 +184,7 @@ contract-draft-saved = Brouillon enregistré.
 contract-field-kind = Type de contrat
 contract-field-months = Durée en mois
 contract-field-months-hint = De 3 à 12 mois.
-contract-field-start = Date de début
+contract-field-start = Début du contrat
 contract-field-hours = Heures d'activité par semaine
 contract-field-hours-hint = Pour un contrat d'engagement seulement.
 

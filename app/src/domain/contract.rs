@@ -176,7 +176,7 @@ fn valid_start(v: &str) -> Result<(), ValidationError> {
 
 /// The contrat d'engagement says how many hours a week; the CER does not.
 fn hours_for_kind(c: &ContractInput) -> Result<(), ValidationError> {
-    if ContractKind::parse(&c.kind) != Some(ContractKind::Engagement) {
+    if ContractKind::parse(&c.contract_kind) != Some(ContractKind::Engagement) {
         return Ok(());
     }
     match c.weekly_hours.trim().parse::<u32>() {
@@ -190,8 +190,9 @@ fn hours_for_kind(c: &ContractInput) -> Result<(), ValidationError> {
 #[serde(default)]
 #[validate(schema(function = "hours_for_kind", skip_on_field_errors = true))]
 pub struct ContractInput {
+    /// The type (`cer` or `ce`); named so on a page that also holds a step form.
     #[validate(custom(function = "valid_kind"))]
-    pub kind: String,
+    pub contract_kind: String,
     #[validate(
         length(min = 10, max = 2000, message = "form-contract-text-length"),
         custom(function = "plain_text")
@@ -215,7 +216,7 @@ pub struct ContractInput {
     #[validate(custom(function = "valid_months"))]
     pub duration_months: String,
     #[validate(custom(function = "valid_start"))]
-    pub starts_on: String,
+    pub contract_start: String,
     /// Contrat d'engagement only.
     pub weekly_hours: String,
 }
@@ -237,9 +238,9 @@ pub struct ContractTerms {
 impl ContractInput {
     /// The typed terms of an input that passed `validate`.
     pub fn terms(&self) -> Option<ContractTerms> {
-        let kind = ContractKind::parse(&self.kind)?;
+        let kind = ContractKind::parse(&self.contract_kind)?;
         let months = self.duration_months.trim().parse().ok()?;
-        let starts_on = parse_date(&self.starts_on)?;
+        let starts_on = parse_date(&self.contract_start)?;
         Some(ContractTerms {
             kind,
             objectives: self.objectives.trim().into(),
@@ -380,13 +381,13 @@ mod tests {
 
     fn input() -> ContractInput {
         ContractInput {
-            kind: "cer".into(),
+            contract_kind: "cer".into(),
             objectives: "Retrouver un emploi dans la logistique.".into(),
             person_commitments: "Venir aux rendez-vous, suivre la formation CACES.".into(),
             agency_commitments: "Un rendez-vous par mois, la recherche d'une formation.".into(),
             planned_actions: "Formation CACES 1, atelier CV.".into(),
             duration_months: "6".into(),
-            starts_on: "2026-12-01".into(),
+            contract_start: "2026-12-01".into(),
             weekly_hours: String::new(),
         }
     }
@@ -402,7 +403,7 @@ mod tests {
             assert!(c.validate().is_err(), "{months}");
         }
         let ce = ContractInput {
-            kind: "ce".into(),
+            contract_kind: "ce".into(),
             ..input()
         };
         assert!(ce.validate().is_err());

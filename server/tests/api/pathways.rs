@@ -55,7 +55,7 @@ fn draft_form<'a>(person: &'a str, contract: &'a str, start: &'a str) -> Vec<(&'
     vec![
         ("allocataire_id", person),
         ("contract_id", contract),
-        ("kind", "cer"),
+        ("contract_kind", "cer"),
         ("objectives", "Retrouver un emploi dans la logistique."),
         (
             "person_commitments",
@@ -67,7 +67,7 @@ fn draft_form<'a>(person: &'a str, contract: &'a str, start: &'a str) -> Vec<(&'
         ),
         ("planned_actions", "Formation CACES 1, atelier CV."),
         ("duration_months", "6"),
-        ("starts_on", start),
+        ("contract_start", start),
     ]
 }
 

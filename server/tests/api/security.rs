@@ -531,7 +531,10 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         },
         Endpoint {
             path: "/api/pro/contrat/brouillon",
-            form: vec![("allocataire_id", s(person_a)), ("kind", "x".into())],
+            form: vec![
+                ("allocataire_id", s(person_a)),
+                ("contract_kind", "x".into()),
+            ],
             action: Action::ManagePathway,
             on: On::Target(file_a),
         },

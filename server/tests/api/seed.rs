@@ -48,7 +48,7 @@ async fn the_demo_data_has_the_shape_of_the_agencies(db: Db) {
     assert!(montreuil > 2 * ile && ile > 0, "{montreuil} / {ile}");
     // Orientations come in the last week of a month (the browser tests' people aside).
     assert_eq!(
-        count("SELECT COUNT(*) FROM allocataires WHERE numero NOT IN ('1000001', '1000004', '1000007', '1000010') AND CAST(SUBSTR(orientation_date, 9, 2) AS INTEGER) < 22").await,
+        count("SELECT COUNT(*) FROM allocataires WHERE numero NOT IN ('1000001', '1000004', '1000007', '1000008') AND CAST(SUBSTR(orientation_date, 9, 2) AS INTEGER) < 22").await,
         0
     );
     // Contracts: most people met over a month ago have one signed or validated, with the
@@ -62,18 +62,18 @@ async fn the_demo_data_has_the_shape_of_the_agencies(db: Db) {
         count("SELECT COUNT(*) FROM pathways WHERE state IN ('contractualise', 'en_cours')").await,
         signed
     );
-    // The browser tests' people: 1000004 and 1000007 have a contract to sign, 1000010
+    // The browser tests' people: 1000004 and 1000007 have a contract to sign, 1000008
     // none; all three met their counsellor last week.
     assert_eq!(
         count("SELECT COUNT(*) FROM contracts c JOIN allocataires p ON p.id = c.allocataire_id WHERE p.numero IN ('1000004', '1000007') AND c.status = 'propose'").await,
         2
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM contracts c JOIN allocataires p ON p.id = c.allocataire_id WHERE p.numero = '1000010'").await,
+        count("SELECT COUNT(*) FROM contracts c JOIN allocataires p ON p.id = c.allocataire_id WHERE p.numero = '1000008'").await,
         0
     );
     assert_eq!(
-        count("SELECT COUNT(DISTINCT p.id) FROM appointments a JOIN allocataires p ON p.id = a.allocataire_id WHERE p.numero IN ('1000004', '1000007', '1000010') AND a.status = 'attended'").await,
+        count("SELECT COUNT(DISTINCT p.id) FROM appointments a JOIN allocataires p ON p.id = a.allocataire_id WHERE p.numero IN ('1000004', '1000007', '1000008') AND a.status = 'attended'").await,
         3
     );
 

@@ -78,13 +78,13 @@ fn contract_form(
         <Form action=paths::CONTRACT_DRAFT check="contract" submit=submit>
             {hidden("allocataire_id", person)}
             {hidden("contract_id", draft_id)}
-            <Select action=paths::CONTRACT_DRAFT name="kind" label=tr!("contract-field-kind") options=kinds selected=kind required=true />
+            <Select action=paths::CONTRACT_DRAFT name="contract_kind" label=tr!("contract-field-kind") options=kinds selected=kind required=true />
             <TextArea action=paths::CONTRACT_DRAFT name="objectives" label=tr!("contract-objectives-heading") value=objectives />
             <TextArea action=paths::CONTRACT_DRAFT name="person_commitments" label=tr!("contract-person-heading") value=person_c />
             <TextArea action=paths::CONTRACT_DRAFT name="agency_commitments" label=tr!("contract-agency-heading") value=agency_c />
             <TextArea action=paths::CONTRACT_DRAFT name="planned_actions" label=tr!("contract-actions-heading") value=actions />
             <Field action=paths::CONTRACT_DRAFT name="duration_months" label=tr!("contract-field-months") hint=tr!("contract-field-months-hint") kind="number" inputmode="numeric" value=months required=true />
-            <Field action=paths::CONTRACT_DRAFT name="starts_on" label=tr!("contract-field-start") kind="date" value=starts_on required=true />
+            <Field action=paths::CONTRACT_DRAFT name="contract_start" label=tr!("contract-field-start") kind="date" value=starts_on required=true />
             <Field action=paths::CONTRACT_DRAFT name="weekly_hours" label=tr!("contract-field-hours") hint=tr!("contract-field-hours-hint") kind="number" inputmode="numeric" value=hours />
         </Form>
     }
@@ -203,7 +203,7 @@ pub fn StaffPathwayPage() -> impl IntoView {
                 <h1><span translate="no">{v.name.clone()}</span>" · "{tr!("pathway-staff-heading")}</h1>
                 <p><a href=pages::file(person)>{tr!("pathway-back-to-file", numero = &v.numero)}</a></p>
                 {errors.into_iter().map(|e| view! { <div class="alert alert-error" role="alert" tabindex="-1" autofocus="">{e}</div> }).collect_view()}
-                <p>{tr!("pathway-state-line", state = &v.state_label)}</p>
+                <p>{tr!("pathway-staff-state-line", state = &v.state_label)}</p>
                 {clock(v.clock.clone())}
                 {v.ended.clone().map(|e| view! { <p class="card">{e}</p> })}
                 {v.may_renew.then(|| view! {
