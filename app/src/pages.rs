@@ -36,6 +36,9 @@ pub const WORKSHOP_THEMES: &str = "/pro/themes";
 pub const MY_PATHWAY: &str = "/espace/parcours";
 /// Files whose next deadline is late or within a week (staff).
 pub const DUE_FILES: &str = "/pro/echeances";
+/// The agency's rendez-vous and contracts for WebRSA, as CSV (server routes).
+pub const WEBRSA_APPOINTMENTS: &str = "/pro/export/webrsa-rdv.csv";
+pub const WEBRSA_CONTRACTS: &str = "/pro/export/webrsa-cer.csv";
 
 /// Where appointments live (`/rdv/{id}`, `/rdv/{id}/deplacer`, `/rdv/{id}/calendrier.ics`).
 const APPOINTMENTS: &str = "/rdv/";
@@ -65,6 +68,14 @@ pub fn file(allocataire: i64) -> String {
 /// A person's parcours and contract, for staff.
 pub fn pathway(allocataire: i64) -> String {
     format!("{CASELOAD}/{allocataire}/parcours")
+}
+/// A contract version as PDF, for the allocataire (a server route).
+pub fn my_contract_pdf(id: i64) -> String {
+    format!("/espace/contrats/{id}/contrat.pdf")
+}
+/// A contract version as PDF, for staff (a server route).
+pub fn staff_contract_pdf(id: i64) -> String {
+    format!("/pro/contrats/{id}/contrat.pdf")
 }
 pub fn staff_workshop(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}")

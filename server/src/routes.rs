@@ -7,7 +7,7 @@ use app::flash::{Flash, SECRET_FIELDS};
 use app::i18n::Lang;
 use app::pages;
 use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY, RESET_KEY};
-use app::server::services::{appointments, workshops, AppState};
+use app::server::services::{appointments, exports, pathways, workshops, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
@@ -278,6 +278,73 @@ pub async fn workshop_sheet(
     };
     let file = workshops::attendance_sheet(&st, &actor, id, chrono::Utc::now()).await;
     download("application/pdf", file, lang)
+}
+
+/// `/espace/contrats/{id}/contrat.pdf`: a version of one's contract (not a draft), as an
+/// accessible PDF.
+pub async fn my_contract_pdf(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::SIGN_IN).into_response();
+    };
+    let file = pathways::files::contract_pdf(&st, &actor, id, chrono::Utc::now()).await;
+    download("application/pdf", file, lang)
+}
+
+/// `/pro/contrats/{id}/contrat.pdf`: a contract version of a person of one's agency.
+pub async fn staff_contract_pdf(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    let file = pathways::files::contract_pdf(&st, &actor, id, chrono::Utc::now()).await;
+    download("application/pdf", file, lang)
+}
+
+/// The period of the WebRSA rendez-vous file (`?debut=…&fin=…`, both optional).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Period {
+    #[serde(default)]
+    debut: String,
+    #[serde(default)]
+    fin: String,
+}
+
+/// `/pro/export/webrsa-rdv.csv`: the agency's rendez-vous for WebRSA (managers, the admin).
+pub async fn webrsa_appointments(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    axum::extract::Query(period): axum::extract::Query<Period>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    let file =
+        exports::appointments_file(&st, &actor, &period.debut, &period.fin, chrono::Utc::now())
+            .await;
+    download("text/csv; charset=utf-8", file, lang)
+}
+
+/// `/pro/export/webrsa-cer.csv`: the agency's contract versions for WebRSA.
+pub async fn webrsa_contracts(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    let file = exports::contracts_file(&st, &actor, chrono::Utc::now()).await;
+    download("text/csv; charset=utf-8", file, lang)
 }
 
 /// `/espace/ateliers/{id}/agenda.ics`: the calendar file of a session one is registered

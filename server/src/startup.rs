@@ -214,6 +214,19 @@ pub fn build_router(
             "/espace/ateliers/{id}/agenda.ics",
             get(routes::workshop_calendar),
         )
+        .route(
+            "/espace/contrats/{id}/contrat.pdf",
+            get(routes::my_contract_pdf),
+        )
+        .route(
+            "/pro/contrats/{id}/contrat.pdf",
+            get(routes::staff_contract_pdf),
+        )
+        .route(
+            app::pages::WEBRSA_APPOINTMENTS,
+            get(routes::webrsa_appointments),
+        )
+        .route(app::pages::WEBRSA_CONTRACTS, get(routes::webrsa_contracts))
         .leptos_routes_with_context(
             &server_state,
             routes,

@@ -124,3 +124,12 @@ audit-action-audit-read = Journal consulté
 audit-action-signin = Connexion
 audit-action-code-sent = Code de connexion envoyé
 audit-action-signin-failure = Connexion refusée
+
+agency-webrsa-heading = Export pour WebRSA
+agency-webrsa-intro = Les rendez-vous et les contrats de l'agence, en fichiers CSV pour le système d'information du Département (colonnes décrites dans docs/webrsa.md).
+agency-webrsa-rdv-legend = Rendez-vous d'une période
+agency-webrsa-from = Du
+agency-webrsa-to = Au
+agency-webrsa-period-hint = Laissés vides : le mois dernier et ce mois-ci. Une année au plus.
+agency-webrsa-rdv-submit = Télécharger les rendez-vous (CSV)
+agency-webrsa-cer-link = Télécharger les contrats (CSV)

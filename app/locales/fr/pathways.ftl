@@ -190,3 +190,10 @@ contract-field-hours-hint = Pour un contrat d'engagement seulement.
 
 notify-contract-proposed = Portail ALI : votre contrat est prêt. Lisez-le et signez-le en ligne : { $link }
 notify-contract-proposed-subject = Votre contrat est prêt à lire
+
+contract-pdf-title = { $kind } — { $name }
+contract-pdf-parties = Entre l'{ $agency } et { $name }, numéro allocataire { $numero }.
+contract-pdf-signatures = Signatures
+contract-pdf-unsigned = Pas encore signé.
+contract-pdf-footer = Portail ALI · { $agency }
+contract-pdf-link = Télécharger ce contrat (PDF)

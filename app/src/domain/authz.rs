@@ -68,10 +68,12 @@ pub enum Action {
     ManagePathway,
     /// Validate a signed contract (the département).
     ValidateContract,
+    /// Export the agency's rendez-vous and contracts for WebRSA.
+    ExportWebrsa,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -93,6 +95,7 @@ impl Action {
         Action::ManageOwnContract,
         Action::ManagePathway,
         Action::ValidateContract,
+        Action::ExportWebrsa,
     ];
 }
 
@@ -130,7 +133,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
             Referent,
             ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops | ManagePathway,
         ) => Some(Scope::Agency),
-        (Referent, ManageAgency | ReadAuditTrail | ManageStaff) => None,
+        (Referent, ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
     }
@@ -330,7 +333,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 4 + 11 + 14 + 17);
+        assert_eq!(granted, 4 + 11 + 15 + 18);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod format;
 pub mod pdf;
 pub mod richtext;
 pub mod services;
+pub mod spreadsheet;
 pub mod store;
 #[doc(hidden)]
 pub mod testing;

@@ -15,8 +15,9 @@ use leptos::prelude::*;
 struct Rules {
     /// The field errors of a form post.
     validate: fn(&str) -> Vec<FieldError>,
-    /// The type's fields, every one empty (`a=&b=`), to know its field names.
-    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+    /// The type's fields, every one empty (`a=&b=`), to know its field names (on the
+    /// server only: the WASM carries no serialiser).
+    #[cfg(feature = "ssr")]
     blank: fn() -> String,
 }
 
@@ -32,6 +33,7 @@ where
     }
     Rules {
         validate: run::<T>,
+        #[cfg(feature = "ssr")]
         blank: || serde_urlencoded::to_string(T::default()).unwrap_or_default(),
     }
 }

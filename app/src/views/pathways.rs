@@ -50,6 +50,8 @@ pub struct ContractView {
     pub validated: Option<String>,
     /// The form values of a draft (dates as YYYY-MM-DD).
     pub starts_on: String,
+    /// The version as an accessible PDF, for this reader.
+    pub pdf: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -384,6 +384,32 @@ impl TestApp {
     }
 }
 
+/// What pypdf, an independent reader, finds in a PDF (`support/pdf_text.py`): pages,
+/// language, tagging and structure, then the text.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!("portail-{}.pdf", free_port()));
+    std::fs::write(&file, bytes).expect("write");
+    let python = std::env::var("PORTAIL_TEST_PYTHON").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.tools/venv/bin/python").into()
+    });
+    let out = std::process::Command::new(&python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/api/support/pdf_text.py"
+        ))
+        .arg(&file)
+        .output()
+        .expect("python with pypdf (./scripts/setup.sh installs it)");
+    let _ = std::fs::remove_file(&file);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
+
 pub fn six_digits(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 6)

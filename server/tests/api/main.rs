@@ -10,6 +10,7 @@ mod booking;
 mod caseload;
 mod durability;
 mod enrolment;
+mod exports;
 mod pathways;
 mod probes;
 mod security;

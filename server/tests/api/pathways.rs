@@ -239,6 +239,30 @@ async fn a_contract_goes_from_draft_to_validation_and_the_parcours_follows(db: D
         .unwrap_or_default()
         .contains("en ligne"));
 
+    // The contract as an accessible PDF: tagged, in French, its sections in reading order.
+    let pdf = format!("/espace/contrats/{cid}/contrat.pdf");
+    let res = person.get(app.url(&pdf)).send().await.expect("pdf");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let text = crate::common::pdf_text(&res.bytes().await.expect("body"));
+    assert!(
+        text.contains("lang: fr") && text.contains("marked: True"),
+        "{text}"
+    );
+    assert!(
+        text.contains("structure: Document H1 P P H2 P H2 P H2 P H2 P H2 P H2 P\n"),
+        "{text}"
+    );
+    assert!(text.contains("Ce que je m'engage à faire"), "{text}");
+    assert!(text.contains("Signé en ligne par"), "{text}");
+    // Nobody else's: not another person's, not another agency's staff.
+    let other = app.allocataire(f.people1[1]).await;
+    assert_eq!(app.page(&other, &pdf).await.0, StatusCode::NOT_FOUND);
+    let staff_pdf = format!("/pro/contrats/{cid}/contrat.pdf");
+    let c3 = app.staff("c3@test.fr").await;
+    assert_eq!(app.page(&c3, &staff_pdf).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.page(&c1, &staff_pdf).await.0, StatusCode::OK);
+
     // Only the département validates.
     let validate = |c: Client| {
         let (app, person_id, cid) = (&app, person_id.clone(), cid.clone());
@@ -311,6 +335,9 @@ async fn a_contract_goes_from_draft_to_validation_and_the_parcours_follows(db: D
         v["contracts"][0]["change_request"],
         "Je préfère un atelier CV en janvier."
     );
+    // A draft is the counsellor's: the person cannot download it.
+    let draft_pdf = format!("/espace/contrats/{second}/contrat.pdf");
+    assert_eq!(app.page(&person, &draft_pdf).await.0, StatusCode::NOT_FOUND);
     let mut edited = draft_form(&person_id, &second, &start);
     edited.retain(|(k, _)| *k != "planned_actions");
     edited.push((
@@ -418,11 +445,17 @@ async fn a_contract_goes_from_draft_to_validation_and_the_parcours_follows(db: D
     );
     // Every step is in the audit trail.
     let audited = app
-        .scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'contract.%' OR action LIKE 'pathway.renew' OR action LIKE 'pathway.exit'")
+        .scalar("SELECT COUNT(*) FROM audit_log WHERE (action LIKE 'contract.%' AND action <> 'contract.pdf') OR action LIKE 'pathway.renew' OR action LIKE 'pathway.exit'")
         .await;
     // Wishes, 3 drafts (1, 2, 2 edited), 3 proposals, the signature, the validation, the
     // change request, the paper signature, the renewal, the exit; refusals write none.
     assert_eq!(audited, 13);
+    // The staff's download of the PDF is a read in the trail; the person's own is not.
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'contract.pdf'")
+            .await,
+        1
+    );
 }
 on_both!(a_contract_goes_from_draft_to_validation_and_the_parcours_follows);
 

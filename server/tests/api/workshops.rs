@@ -1035,26 +1035,7 @@ async fn the_calendar_file_and_the_attendance_sheet_are_for_their_people_only(db
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "application/pdf");
     let bytes = res.bytes().await.expect("body");
-    let file = std::env::temp_dir().join(format!("portail-{}.pdf", crate::common::free_port()));
-    std::fs::write(&file, &bytes).expect("write");
-    let python = std::env::var("PORTAIL_TEST_PYTHON").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../.tools/venv/bin/python").into()
-    });
-    let out = std::process::Command::new(&python)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/api/support/pdf_text.py"
-        ))
-        .arg(&file)
-        .output()
-        .expect("python with pypdf (./scripts/setup.sh installs it)");
-    let _ = std::fs::remove_file(&file);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = crate::common::pdf_text(&bytes);
     assert!(text.contains("pages: 1"), "{text}");
     assert!(
         text.contains("Feuille d'émargement — Préparer un entretien"),

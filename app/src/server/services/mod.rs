@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod caseload;
 pub mod enrolment;
+pub mod exports;
 pub mod notify;
 pub mod outbox;
 pub mod pathways;

@@ -57,6 +57,7 @@ pub enum Step<'a> {
 pub trait ContractStore: Send + Sync {
     /// Every version of the person's contract, newest first.
     async fn contracts_of(&self, person: AllocataireId) -> StoreResult<Vec<ContractRow>>;
+    async fn contract(&self, id: ContractId) -> StoreResult<Option<ContractRow>>;
     /// Writes a draft: a new version (`draft` None), or changes to the person's draft
     /// `draft` (None returned: it is no longer a draft). `Conflict::ContractOpen` when
     /// a draft or a proposal already exists.

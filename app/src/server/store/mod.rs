@@ -13,6 +13,7 @@ pub mod caseload;
 pub mod contracts;
 pub mod directory;
 pub mod enrolment;
+pub mod exports;
 pub mod outbox;
 pub mod pathways;
 pub mod seed;
@@ -32,6 +33,7 @@ pub use caseload::{CaseloadFilter, CaseloadPage, CaseloadQuery, CaseloadSort, Ca
 pub use contracts::{ContractRow, ContractStore, Step as ContractStep, WishesRow};
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use enrolment::{EnrolmentStore, ReferentChange};
+pub use exports::{AppointmentExportRow, ContractExportRow, ExportStore};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
 pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, StepRow};
 pub use seed::{SeedContract, SeedMeeting, SeedStore};
@@ -113,6 +115,7 @@ pub trait Store:
     + ThemeStore
     + PathwayStore
     + ContractStore
+    + ExportStore
 {
 }
 
@@ -133,5 +136,6 @@ impl<T> Store for T where
         + ThemeStore
         + PathwayStore
         + ContractStore
+        + ExportStore
 {
 }

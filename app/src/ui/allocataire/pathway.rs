@@ -62,6 +62,7 @@ pub fn contract_text(c: &ContractView) -> impl IntoView {
         })}
         {c.signed.clone().map(|s| view! { <p>{s}</p> })}
         {c.validated.clone().map(|s| view! { <p>{s}</p> })}
+        <p><a href=c.pdf.clone() download="">{tr!("contract-pdf-link")}</a></p>
     }
 }
 

@@ -24,6 +24,20 @@ pub fn AgencySettings() -> impl IntoView {
                 <Field action=paths::SAVE_RULES name="change_cutoff_hours" label=tr!("agency-rules-change-cutoff") hint=tr!("agency-rules-change-cutoff-hint") kind="number" inputmode="numeric" value=v.change_cutoff_hours.to_string() required=true />
                 <Field action=paths::SAVE_RULES name="max_upcoming_online" label=tr!("agency-rules-max-upcoming") kind="number" inputmode="numeric" value=v.max_upcoming_online.to_string() required=true />
             </Form>
+            <h2>{tr!("agency-webrsa-heading")}</h2>
+            <p>{tr!("agency-webrsa-intro")}</p>
+            <form method="get" action=crate::pages::WEBRSA_APPOINTMENTS class="filter">
+                <fieldset>
+                    <legend>{tr!("agency-webrsa-rdv-legend")}</legend>
+                    <label for="f-webrsa-debut">{tr!("agency-webrsa-from")}</label>
+                    <input id="f-webrsa-debut" name="debut" type="date" aria-describedby="hint-webrsa" />
+                    <label for="f-webrsa-fin">{tr!("agency-webrsa-to")}</label>
+                    <input id="f-webrsa-fin" name="fin" type="date" aria-describedby="hint-webrsa" />
+                    <p class="hint" id="hint-webrsa">{tr!("agency-webrsa-period-hint")}</p>
+                    <button type="submit" class="btn btn-secondary">{tr!("agency-webrsa-rdv-submit")}</button>
+                </fieldset>
+            </form>
+            <p><a class="btn btn-secondary" href=crate::pages::WEBRSA_CONTRACTS download="">{tr!("agency-webrsa-cer-link")}</a></p>
             <h2>{tr!("agency-closures-heading")}</h2>
             <p>{tr!("agency-closures-intro")}</p>
             {v.closures.is_empty().then(|| view! { <p>{tr!("agency-closures-none")}</p> })}

@@ -50,10 +50,10 @@ pub async fn my_pathway(
         clock: clock_view(&parcours, today, false),
         ended: ended(&parcours),
         timeline: timeline(st, &p, &steps).await?,
-        current: current.map(|c| contract_view(&c, &who, &names, today)),
+        current: current.map(|c| contract_view(&c, &who, &names, today, pages::my_contract_pdf)),
         history: versions
             .iter()
-            .map(|c| contract_view(c, &who, &names, today))
+            .map(|c| contract_view(c, &who, &names, today, pages::my_contract_pdf))
             .collect(),
         wishes: wishes_view(st.store.wishes(p.id).await?),
     })

@@ -4,6 +4,7 @@
 //! in `domain::pathway` and `domain::contract`; this module reads, checks and presents.
 
 pub mod allocataire;
+pub mod files;
 pub mod staff;
 
 use super::{AppState, Names};
@@ -201,12 +202,14 @@ fn step_details(s: &StepRow) -> Vec<String> {
 }
 
 /// One version as its readers see it. `person`: the allocataire's name (their
-/// electronic signature); `names`: the agency's staff (who recorded a paper one).
+/// electronic signature); `names`: the agency's staff (who recorded a paper one); `pdf`:
+/// the reader's address of its PDF.
 pub(crate) fn contract_view(
     c: &ContractRow,
     person: &str,
     names: &Names,
     today: NaiveDate,
+    pdf: fn(i64) -> String,
 ) -> ContractView {
     let status = contract::shown(c.status, c.ends_on, today);
     let signed = match (c.signature, c.signed_at) {
@@ -249,6 +252,7 @@ pub(crate) fn contract_view(
             .validated_at
             .map(|at| tr!("contract-validated", when = format::date_time(at))),
         starts_on: c.starts_on.to_string(),
+        pdf: pdf(c.id.0),
     }
 }
 

@@ -112,7 +112,7 @@ pub async fn staff_pathway(
             .collect(),
         contracts: contracts
             .iter()
-            .map(|c| contract_view(c, &who, &names, today))
+            .map(|c| contract_view(c, &who, &names, today, pages::staff_contract_pdf))
             .collect(),
         wishes: wishes_view(st.store.wishes(p.id).await?),
         objects: options(&StepObject::ALL, StepObject::as_str, StepObject::label_key),

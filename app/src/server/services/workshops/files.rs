@@ -23,17 +23,8 @@ pub async fn export_csv(
         now,
     )
     .await;
-    let safe = |v: &str| {
-        if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{v}")
-        } else {
-            v.to_string()
-        }
-    };
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let header = [
+    use crate::server::spreadsheet::{csv, safe};
+    let header: Vec<String> = [
         "workshop-csv-last-name",
         "workshop-csv-first-name",
         "workshop-csv-numero",
@@ -41,30 +32,23 @@ pub async fn export_csv(
         "workshop-csv-since",
         "workshop-csv-attendance",
     ]
-    .map(t);
-    let fail = |e: csv::Error| internal(&format!("csv: {e}"));
-    out.write_record(&header).map_err(fail)?;
-    for r in &people {
-        out.write_record([
-            safe(&r.last_name),
-            safe(&r.first_name),
-            safe(&r.numero),
-            t(r.status.label_key()),
-            format::short_date(format::day_of(r.created_at)),
-            r.attendance.map(|a| t(a.label_key())).unwrap_or_default(),
-        ])
-        .map_err(fail)?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| internal(&format!("csv: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| internal("csv: not UTF-8"))?;
+    .map(t)
+    .to_vec();
+    let text = csv(
+        &header,
+        people.iter().map(|r| {
+            vec![
+                safe(&r.last_name),
+                safe(&r.first_name),
+                safe(&r.numero),
+                t(r.status.label_key()),
+                format::short_date(format::day_of(r.created_at)),
+                r.attendance.map(|a| t(a.label_key())).unwrap_or_default(),
+            ]
+        }),
+    )?;
     let day = format::day_of(w.starts_at);
-    // A byte-order mark: spreadsheets then read the accents as UTF-8.
-    Ok((
-        format!("atelier-{}-{day}.csv", w.id.0),
-        format!("\u{feff}{text}"),
-    ))
+    Ok((format!("atelier-{}-{day}.csv", w.id.0), text))
 }
 
 /// The attendance sheet, to print and sign by hand: the registered people in

@@ -65,6 +65,15 @@ impl ContractStore for SqlStore {
         .await?)
     }
 
+    async fn contract(&self, id: ContractId) -> StoreResult<Option<ContractRow>> {
+        Ok(
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM contracts WHERE id = $1"))
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     async fn save_draft(
         &self,
         person: AllocataireId,

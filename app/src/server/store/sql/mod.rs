@@ -12,6 +12,7 @@ mod caseload;
 mod contracts;
 mod directory;
 mod enrolment;
+mod exports;
 mod outbox;
 mod pathways;
 mod seed;
