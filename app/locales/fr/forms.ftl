@@ -73,3 +73,7 @@ form-contract-hours-range = Indiquez de 1 à 35 heures d'activité par semaine.
 form-contract-comment-length = Expliquez ce que vous voulez changer en 5 à 1 000 caractères.
 form-contract-accept-required = Cochez la case pour dire que vous avez lu le contrat et que vous l'acceptez.
 form-wishes-length = Ce texte tient en 1 000 caractères au plus.
+form-request-kind-required = Choisissez ce que vous demandez.
+form-request-reason-length = Expliquez votre demande en 10 à 1 000 caractères.
+form-answer-decision-required = Choisissez : accepter ou refuser.
+form-answer-length = Écrivez la réponse en 5 à 1 000 caractères.

@@ -96,4 +96,6 @@ pub mod paths {
     pub const VALIDATE_CONTRACT: &str = <super::pathways::ValidateContract as ServerFn>::PATH;
     pub const RENEW_PATHWAY: &str = <super::pathways::RenewPathway as ServerFn>::PATH;
     pub const CLOSE_PATHWAY: &str = <super::pathways::ClosePathway as ServerFn>::PATH;
+    pub const ASK_CHANGE: &str = <super::pathways::AskChange as ServerFn>::PATH;
+    pub const ANSWER_REQUEST: &str = <super::pathways::AnswerRequest as ServerFn>::PATH;
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::contract::{ChangeRequestInput, ContractInput, SignInput, WishesInput};
 use crate::domain::error::AppError;
-use crate::domain::pathway::{ExitInput, StepInput};
+use crate::domain::pathway::{AnswerInput, ExitInput, RequestInput, StepInput};
 #[cfg(feature = "ssr")]
 use crate::server::{ctx, services::pathways as svc};
 use crate::views::{Done, DueView, MyPathwayView, StaffPathwayView};
@@ -116,4 +116,20 @@ pub async fn close_pathway(
 pub async fn due_files(#[server(default)] conseiller: Option<i64>) -> Result<DueView, AppError> {
     let (st, actor) = ctx::authed()?;
     svc::staff::due_files(&st, &actor, conseiller, ctx::now()).await
+}
+
+#[server(endpoint = "espace/parcours/demande")]
+pub async fn ask_change(#[server(flatten)] input: RequestInput) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::allocataire::ask_change(&st, &actor, input, ctx::now()).await
+}
+
+#[server(endpoint = "pro/parcours/reponse")]
+pub async fn answer_request(
+    allocataire_id: i64,
+    request_id: i64,
+    #[server(flatten)] input: AnswerInput,
+) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    svc::staff::answer_request(&st, &actor, allocataire_id, request_id, input, ctx::now()).await
 }

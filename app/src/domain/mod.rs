@@ -42,7 +42,8 @@ id_type!(
     WorkshopId,
     RegistrationId,
     ContractId,
-    StepId
+    StepId,
+    RequestId
 );
 
 /// Staff roles. Every staff member belongs to one agency, except the département admin.

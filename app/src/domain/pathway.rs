@@ -574,6 +574,111 @@ pub struct ExitInput {
     pub recommendation: String,
 }
 
+// ---- Requests to change référent or form of support ----
+
+/// What a person may ask to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestKind {
+    /// Another référent.
+    Referent,
+    /// Another form of support (towards France Travail, the social service…).
+    Support,
+}
+
+impl RequestKind {
+    pub const ALL: [RequestKind; 2] = [Self::Referent, Self::Support];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Referent => "referent",
+            Self::Support => "accompagnement",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Referent => "pathway-request-kind-referent",
+            Self::Support => "pathway-request-kind-support",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestStatus {
+    Open,
+    Accepted,
+    Refused,
+}
+
+impl RequestStatus {
+    pub const ALL: [RequestStatus; 3] = [Self::Open, Self::Accepted, Self::Refused];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "ouverte",
+            Self::Accepted => "acceptee",
+            Self::Refused => "refusee",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Open => "pathway-request-status-open",
+            Self::Accepted => "pathway-request-status-accepted",
+            Self::Refused => "pathway-request-status-refused",
+        }
+    }
+}
+
+/// The agency answers a request within this many months.
+pub const ANSWER_MONTHS: u32 = 1;
+
+/// The day an answer is due for a request made on `asked`.
+pub fn answer_due(asked: NaiveDate) -> NaiveDate {
+    add_months(asked, ANSWER_MONTHS)
+}
+
+fn valid_request_kind(v: &str) -> Result<(), ValidationError> {
+    RequestKind::parse(v)
+        .map(|_| ())
+        .ok_or_else(|| err("request_kind", "form-request-kind-required"))
+}
+
+/// A person asks to change référent or form of support, and says why.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct RequestInput {
+    #[validate(custom(function = "valid_request_kind"))]
+    pub request_kind: String,
+    #[validate(
+        length(min = 10, max = 1000, message = "form-request-reason-length"),
+        custom(function = "plain_text")
+    )]
+    pub reason: String,
+}
+
+fn valid_decision(v: &str) -> Result<(), ValidationError> {
+    match RequestStatus::parse(v) {
+        Some(RequestStatus::Accepted | RequestStatus::Refused) => Ok(()),
+        _ => Err(err("decision", "form-answer-decision-required")),
+    }
+}
+
+/// The agency's answer to a request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(default)]
+pub struct AnswerInput {
+    #[validate(custom(function = "valid_decision"))]
+    pub decision: String,
+    #[validate(
+        length(min = 5, max = 1000, message = "form-answer-length"),
+        custom(function = "plain_text")
+    )]
+    pub answer: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -776,6 +881,31 @@ mod tests {
         .validate()
         .is_ok());
         assert!(exit("vacances", "", "").validate().is_err());
+    }
+
+    #[test]
+    fn a_request_is_answered_within_a_month_and_needs_a_reason() {
+        assert_eq!(answer_due(d("2026-01-31")), d("2026-02-28"));
+        assert_eq!(answer_due(d("2026-12-02")), d("2027-01-02"));
+        let ask = |kind: &str, reason: &str| RequestInput {
+            request_kind: kind.into(),
+            reason: reason.into(),
+        };
+        assert!(ask("referent", "Nous ne nous comprenons pas bien.")
+            .validate()
+            .is_ok());
+        assert!(ask("referent", "Non.").validate().is_err());
+        assert!(ask("autre", "Nous ne nous comprenons pas bien.")
+            .validate()
+            .is_err());
+        let answer = |decision: &str| AnswerInput {
+            decision: decision.into(),
+            answer: "Un nouveau référent vous appellera.".into(),
+        };
+        assert!(answer("acceptee").validate().is_ok());
+        assert!(answer("refusee").validate().is_ok());
+        // « Open » is not an answer.
+        assert!(answer("ouverte").validate().is_err());
     }
 
     #[test]

@@ -65,6 +65,7 @@ fn kind_rules(kind: &str) -> Vec<Rules> {
         "step" => vec![rules::<pathway::StepInput>()],
         "contract" => vec![rules::<contract::ContractInput>()],
         "exit" => vec![rules::<pathway::ExitInput>()],
+        "answer" => vec![rules::<pathway::AnswerInput>()],
         _ => Vec::new(),
     }
 }
@@ -79,7 +80,7 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
 
 /// Every kind a form may name.
 #[cfg(feature = "ssr")]
-pub const KINDS: [&str; 23] = [
+pub const KINDS: [&str; 24] = [
     "signin",
     "code",
     "staff",
@@ -103,6 +104,7 @@ pub const KINDS: [&str; 23] = [
     "step",
     "contract",
     "exit",
+    "answer",
 ];
 
 /// Messages of cross-field rules that only a coherent form reaches (the probes below
@@ -393,6 +395,8 @@ mod tests {
             "form-contract-comment-length",
             "form-contract-accept-required",
             "form-wishes-length",
+            "form-request-kind-required",
+            "form-request-reason-length",
         ];
         for src in sources {
             let test_part = src.find("#[cfg(test)]").unwrap_or(src.len());

@@ -64,6 +64,20 @@ pub struct WishesView {
     pub updated: Option<String>,
 }
 
+/// A request to change référent or form of support, and its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: i64,
+    pub kind_label: String,
+    pub reason: String,
+    /// `ouverte`, `acceptee` or `refusee`.
+    pub status: String,
+    pub status_label: String,
+    /// « Demande du 2 décembre 2026 · réponse au plus tard le 2 janvier 2027 »
+    pub asked: String,
+    pub answer: Option<String>,
+}
+
 /// « Mon parcours »: the allocataire's own page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyPathwayView {
@@ -78,6 +92,9 @@ pub struct MyPathwayView {
     /// Earlier versions.
     pub history: Vec<ContractView>,
     pub wishes: WishesView,
+    /// Their requests, newest first; a new one may be made when none is open.
+    pub requests: Vec<RequestView>,
+    pub may_request: bool,
 }
 
 /// A step staff may update.
@@ -116,6 +133,7 @@ pub struct StaffPathwayView {
     /// Every version, newest first.
     pub contracts: Vec<ContractView>,
     pub wishes: WishesView,
+    pub requests: Vec<RequestView>,
     /// (value, label) lists for the forms.
     pub objects: Vec<(String, String)>,
     pub statuses: Vec<(String, String)>,

@@ -78,3 +78,18 @@ CREATE TABLE contract_wishes (
     other TEXT NOT NULL,
     updated_at BIGINT NOT NULL
 );
+
+-- A person asks to change référent or form of support, with a reason; the agency answers
+-- within a month. One open request at a time.
+CREATE TABLE support_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    allocataire_id BIGINT NOT NULL REFERENCES allocataires(id),
+    kind TEXT NOT NULL CHECK (kind IN ('referent', 'accompagnement')),
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('ouverte', 'acceptee', 'refusee')),
+    answer TEXT,
+    answered_by BIGINT REFERENCES staff(id),
+    answered_at BIGINT,
+    created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX support_requests_one_open ON support_requests(allocataire_id) WHERE status = 'ouverte';

@@ -553,8 +553,29 @@ async fn steps_join_the_timeline_and_stay_in_their_agency(db: Db) {
     foreign.push(("step_id", sid.clone()));
     assert_eq!(post(c1.clone(), foreign).await.0, StatusCode::NOT_FOUND);
 
+    // A workshop the person registered on joins the timeline too.
+    let w = crate::workshops::create(
+        &app,
+        app::domain::AgencyId(f.agency1),
+        10,
+        app::domain::workshop::Audience::Agency,
+    )
+    .await
+    .to_string();
+    let (status, body) = app
+        .call(
+            &person,
+            "/api/espace/ateliers/inscrire",
+            &[
+                ("workshop_id", w.as_str()),
+                ("idempotency_key", "timeline-workshop-1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
     // The person's timeline: the first meeting, the immersion (done, with its outcome
-    // and feedback) and the diagnostic.
+    // and feedback), the diagnostic and the workshop.
     let mine = my_view(&app, &person).await;
     let timeline = mine["timeline"].as_array().cloned().unwrap_or_default();
     let titles: Vec<&str> = timeline
@@ -564,6 +585,11 @@ async fn steps_join_the_timeline_and_stay_in_their_agency(db: Db) {
     assert!(titles.contains(&"Premier accueil"), "{titles:?}");
     assert!(titles.contains(&"PMSMP boulangerie Martin"), "{titles:?}");
     assert!(titles.contains(&"Test de positionnement FLE"), "{titles:?}");
+    let workshop = timeline
+        .iter()
+        .find(|e| e["title"] == "Préparer un entretien")
+        .expect("the workshop on the timeline");
+    assert_eq!(workshop["status_label"], "Inscrit·e");
     let done = timeline
         .iter()
         .find(|e| e["title"] == "PMSMP boulangerie Martin")
@@ -725,3 +751,102 @@ async fn two_signatures_of_one_version_keep_one(db: Db) {
     }
 }
 on_both!(two_signatures_of_one_version_keep_one);
+
+/// A person asks for another référent, with a reason; the agency answers (the person is
+/// told, and reads the answer); one open request at a time; another agency cannot answer.
+async fn a_request_to_change_referent_gets_its_answer(db: Db) {
+    let Some(app) = crate::common::spawn(db).await else {
+        return;
+    };
+    let f = app.f.clone();
+    let id = f.people1[2];
+    let person_id = id.to_string();
+    let person = app.allocataire(id).await;
+    let ask = |reason: &'static str| {
+        let (app, person) = (&app, person.clone());
+        async move {
+            app.call(
+                &person,
+                "/api/espace/parcours/demande",
+                &[("request_kind", "referent"), ("reason", reason)],
+            )
+            .await
+        }
+    };
+    let (status, body) = ask("Non.").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(field_codes(&body), ["form-request-reason-length"]);
+    let (status, body) = ask("Nous ne nous comprenons pas bien, je voudrais changer.").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _) = ask("Une deuxième demande en attendant la réponse.").await;
+    assert_eq!(status, StatusCode::CONFLICT, "one open request at a time");
+    let mine = my_view(&app, &person).await;
+    assert_eq!(mine["may_request"], false);
+    assert_eq!(mine["requests"][0]["status"], "ouverte");
+    let today = app::server::format::today(chrono::Utc::now());
+    let due = app::server::format::date(app::domain::pathway::answer_due(today));
+    assert!(
+        mine["requests"][0]["asked"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&due),
+        "{mine}"
+    );
+
+    let c1 = app.staff("c1@test.fr").await;
+    let v = staff_view(&app, &c1, id).await;
+    let request = v["requests"][0]["id"]
+        .as_i64()
+        .expect("request id")
+        .to_string();
+    let answer = |c: Client, decision: &'static str| {
+        let (app, person_id, request) = (&app, person_id.clone(), request.clone());
+        async move {
+            app.call(
+                &c,
+                "/api/pro/parcours/reponse",
+                &[
+                    ("allocataire_id", person_id.as_str()),
+                    ("request_id", request.as_str()),
+                    ("decision", decision),
+                    ("answer", "Un autre référent vous appellera cette semaine."),
+                ],
+            )
+            .await
+            .0
+        }
+    };
+    assert_eq!(
+        answer(app.staff("c3@test.fr").await, "refusee").await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        answer(c1.clone(), "ouverte").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(answer(c1.clone(), "acceptee").await, StatusCode::OK);
+    assert_eq!(
+        answer(c1.clone(), "refusee").await,
+        StatusCode::CONFLICT,
+        "answered once"
+    );
+    let phone = app.phone_of(id).await;
+    let sms = app.sms_with(&phone, "répondu").await;
+    assert!(sms.contains("/espace/parcours"), "{sms}");
+    let mine = my_view(&app, &person).await;
+    assert_eq!(mine["requests"][0]["status"], "acceptee");
+    assert!(
+        mine["requests"][0]["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Un autre référent vous appellera cette semaine."),
+        "{mine}"
+    );
+    assert_eq!(mine["may_request"], true);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('pathway.request', 'pathway.request_answer')")
+            .await,
+        2
+    );
+}
+on_both!(a_request_to_change_referent_gets_its_answer);

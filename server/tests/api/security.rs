@@ -579,6 +579,25 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             on: On::Target(file_a),
         },
         Endpoint {
+            path: "/api/espace/parcours/demande",
+            form: vec![
+                ("request_kind", "referent".into()),
+                ("reason", String::new()),
+            ],
+            action: Action::ManageOwnContract,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/parcours/reponse",
+            form: vec![
+                ("allocataire_id", s(person_a)),
+                ("request_id", "999999".into()),
+                ("decision", "x".into()),
+            ],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
             path: "/api/pro/echeances",
             form: vec![("conseiller", s(f.counsellor1))],
             action: Action::ViewAllocataire,

@@ -35,7 +35,7 @@ pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Prin
 pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use exports::{AppointmentExportRow, ContractExportRow, ExportStore};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
-pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, StepRow};
+pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, RequestRow, StepRow};
 pub use seed::{SeedContract, SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};

@@ -2,9 +2,10 @@
 
 use super::{NewAudit, StoreResult};
 use crate::domain::pathway::{
-    ExitReason, PathwayState, Referral, StepKind, StepObject, StepStatus,
+    ExitReason, PathwayState, Referral, RequestKind, RequestStatus, StepKind, StepObject,
+    StepStatus,
 };
-use crate::domain::{AgencyId, AllocataireId, StaffId, StepId};
+use crate::domain::{AgencyId, AllocataireId, RequestId, StaffId, StepId};
 use async_trait::async_trait;
 use chrono::NaiveDate;
 
@@ -78,6 +79,20 @@ pub struct DueRow {
     pub started_on: Option<NaiveDate>,
 }
 
+/// A person's request to change référent or form of support.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRow {
+    pub id: RequestId,
+    pub allocataire_id: AllocataireId,
+    pub kind: RequestKind,
+    pub status: RequestStatus,
+    pub reason: String,
+    pub answer: Option<String>,
+    pub answered_by: Option<StaffId>,
+    pub answered_at: Option<i64>,
+    pub created_at: i64,
+}
+
 #[async_trait]
 pub trait PathwayStore: Send + Sync {
     async fn pathway(&self, person: AllocataireId) -> StoreResult<PathwayRow>;
@@ -100,6 +115,31 @@ pub trait PathwayStore: Send + Sync {
         from: Option<PathwayState>,
         change: &PathwayChange,
         audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// The person's requests, newest first.
+    async fn requests_of(&self, person: AllocataireId) -> StoreResult<Vec<RequestRow>>;
+    /// Records a request; None when one is already open (`support_requests_one_open`).
+    async fn open_request(
+        &self,
+        person: AllocataireId,
+        kind: RequestKind,
+        reason: &str,
+        audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<Option<RequestId>>;
+    /// Answers the person's open request `id` (false: not open, or not theirs), with the
+    /// message that tells them, in one transaction.
+    #[allow(clippy::too_many_arguments)]
+    async fn answer_request(
+        &self,
+        id: RequestId,
+        person: AllocataireId,
+        decision: RequestStatus,
+        answer: &str,
+        by: Option<StaffId>,
+        audit: &NewAudit,
+        messages: &[super::NewMessage],
         now: i64,
     ) -> StoreResult<bool>;
     /// Every open file of the agency (of one counsellor, if set), for the deadline lists.

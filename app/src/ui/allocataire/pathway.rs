@@ -6,8 +6,8 @@
 use crate::api::paths;
 use crate::api::pathways::my_pathway;
 use crate::tr;
-use crate::ui::components::{flash, page, Check, Form, TextArea};
-use crate::views::{ClockView, ContractView, TimelineEntry};
+use crate::ui::components::{flash, page, Check, Choices, Form, TextArea};
+use crate::views::{ClockView, ContractView, RequestView, TimelineEntry};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -36,6 +36,22 @@ pub fn timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ol>
+    }
+}
+
+/// Requests to change référent or form of support, with their answers.
+pub fn requests(list: &[RequestView]) -> impl IntoView {
+    view! {
+        <ul class="list">
+            {list.iter().map(|r| view! {
+                <li class="item">
+                    <p><strong>{r.kind_label.clone()}</strong>" · "<span class=format!("badge badge-{}", r.status)>{r.status_label.clone()}</span></p>
+                    <p class="hint">{r.asked.clone()}</p>
+                    <p class="message">{r.reason.clone()}</p>
+                    {r.answer.clone().map(|a| view! { <p class="message">{a}</p> })}
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 
@@ -135,6 +151,21 @@ pub fn MyPathway() -> impl IntoView {
                 </fieldset>
                 <TextArea action=paths::SAVE_WISHES name="other" label=tr!("contract-wishes-other") value=w.other.clone() maxlength=1000 />
             </Form>
+            <h2 id="demande">{tr!("pathway-request-heading")}</h2>
+            <p>{tr!("pathway-request-intro")}</p>
+            {requests(&v.requests)}
+            {v.may_request.then(|| {
+                let kinds = vec![
+                    ("referent".to_string(), tr!("pathway-request-kind-referent")),
+                    ("accompagnement".to_string(), tr!("pathway-request-kind-support")),
+                ];
+                view! {
+                    <Form action=paths::ASK_CHANGE submit=tr!("pathway-request-submit") secondary=true>
+                        <Choices action=paths::ASK_CHANGE name="request_kind" legend=tr!("pathway-request-kind-legend") options=kinds />
+                        <TextArea action=paths::ASK_CHANGE name="reason" label=tr!("pathway-request-reason") hint=tr!("pathway-request-reason-hint") required=true maxlength=1000 />
+                    </Form>
+                }
+            })}
             {timeline(v.timeline.clone())}
         }
     })

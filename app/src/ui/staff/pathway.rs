@@ -2,8 +2,8 @@
 //! is late or within a week. Forms post as plain HTML; the browser checks them first when
 //! JavaScript is there.
 
-use super::super::allocataire::pathway::{clock, contract_text, timeline};
-use super::super::components::{flash, page, Field, Form, Select, TextArea};
+use super::super::allocataire::pathway::{clock, contract_text, requests, timeline};
+use super::super::components::{flash, page, Choices, Field, Form, Select, TextArea};
 use crate::api::paths;
 use crate::api::pathways::{due_files, staff_pathway};
 use crate::pages;
@@ -224,6 +224,23 @@ pub fn StaffPathwayPage() -> impl IntoView {
                         <dt>{tr!("contract-wishes-other")}</dt><dd class="message">{w.other.clone()}</dd>
                         <dt>{tr!("contract-wishes-updated-label")}</dt><dd>{u}</dd>
                     </dl>
+                })}
+                <h2 id="demandes">{tr!("pathway-requests-staff-heading")}</h2>
+                {v.requests.is_empty().then(|| view! { <p>{tr!("pathway-requests-none")}</p> })}
+                {requests(&v.requests)}
+                {v.requests.iter().find(|r| r.status == "ouverte").map(|r| r.id).map(|request_id| {
+                    let decisions = vec![
+                        ("acceptee".to_string(), tr!("pathway-request-accept")),
+                        ("refusee".to_string(), tr!("pathway-request-refuse")),
+                    ];
+                    view! {
+                        <Form action=paths::ANSWER_REQUEST check="answer" submit=tr!("pathway-request-answer-submit")>
+                            {hidden("allocataire_id", person)}
+                            {hidden("request_id", request_id)}
+                            <Choices action=paths::ANSWER_REQUEST name="decision" legend=tr!("pathway-request-decision") options=decisions />
+                            <TextArea action=paths::ANSWER_REQUEST name="answer" label=tr!("pathway-request-answer-label") hint=tr!("pathway-request-answer-hint") />
+                        </Form>
+                    }
                 })}
                 <h2 id="etapes">{tr!("pathway-steps-heading")}</h2>
                 {v.steps.is_empty().then(|| view! { <p>{tr!("pathway-steps-none")}</p> })}

@@ -2,13 +2,15 @@
 //! contract proposed to them (and the earlier versions), says what they wish before the
 //! meeting, signs the version they read or asks for a change.
 
-use super::{clock_view, contract_view, ended, parcours, refused, timeline, wishes_view};
+use super::{
+    clock_view, contract_view, ended, parcours, refused, request_view, timeline, wishes_view,
+};
 use crate::domain::authz::Action;
 use crate::domain::contract::{
     ChangeRequestInput, ContractStatus, SignInput, Signature, WishesInput,
 };
 use crate::domain::error::AppError;
-use crate::domain::pathway::{self, Move};
+use crate::domain::pathway::{self, Move, RequestInput, RequestKind, RequestStatus};
 use crate::domain::{Actor, ContractId};
 use crate::i18n::t;
 use crate::pages;
@@ -30,6 +32,7 @@ pub async fn my_pathway(
     let steps = st.store.steps(p.id).await?;
     let names = staff_names(st, p.agency_id).await?;
     let who = p.full_name();
+    let requests = st.store.requests_of(p.id).await?;
     // Drafts are the counsellor's work in progress: the person reads a version once it
     // is proposed to them.
     let mut versions: Vec<_> = st
@@ -56,7 +59,42 @@ pub async fn my_pathway(
             .map(|c| contract_view(c, &who, &names, today, pages::my_contract_pdf))
             .collect(),
         wishes: wishes_view(st.store.wishes(p.id).await?),
+        may_request: !requests.iter().any(|r| r.status == RequestStatus::Open)
+            && !parcours.state.is_closed(),
+        requests: requests.iter().map(|r| request_view(r, &names)).collect(),
     })
+}
+
+/// The person asks to change référent or form of support; the agency answers within a
+/// month.
+pub async fn ask_change(
+    st: &AppState,
+    actor: &Actor,
+    input: RequestInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let p = own_file(st, actor, None, Action::ManageOwnContract).await?;
+    input.validate()?;
+    let kind = RequestKind::parse(&input.request_kind).ok_or_else(|| {
+        crate::server::services::internal("a validated request kind did not parse")
+    })?;
+    if parcours(st, &p).await?.state.is_closed() {
+        return Err(refused(pathway::IllegalMove::Closed));
+    }
+    let entry = change(
+        actor,
+        p.agency_id,
+        "pathway.request",
+        format!("allocataire:{} {}", p.id, kind.as_str()),
+    );
+    let made = st
+        .store
+        .open_request(p.id, kind, input.reason.trim(), &entry, now.timestamp())
+        .await?;
+    if made.is_none() {
+        return Err(AppError::Conflict(t("pathway-request-already-open")));
+    }
+    Ok(done(t("pathway-request-sent")))
 }
 
 fn done(notice: String) -> Done {

@@ -15,9 +15,10 @@ use crate::domain::pathway::{self, Facts, Milestone, PathwayState, Urgency};
 use crate::domain::workshop::{Attendance, RegistrationStatus};
 use crate::i18n::t;
 use crate::server::format;
+use crate::server::store::RequestRow;
 use crate::server::store::{AllocataireRow, ContractRow, PathwayRow, StepRow, WishesRow};
 use crate::tr;
-use crate::views::{ClockView, ContractView, TimelineEntry, WishesView};
+use crate::views::{ClockView, ContractView, RequestView, TimelineEntry, WishesView};
 use chrono::NaiveDate;
 
 /// A person's parcours: what is stored, the state it reads as, and the clock's facts.
@@ -271,5 +272,34 @@ pub(crate) fn wishes_view(w: Option<WishesRow>) -> WishesView {
         needs: w.needs,
         other: w.other,
         updated: Some(format::date_time(w.updated_at)),
+    }
+}
+
+/// A request as both sides read it. `names`: the agency's staff (who answered).
+pub(crate) fn request_view(r: &RequestRow, names: &Names) -> RequestView {
+    let asked = format::day_of(r.created_at);
+    RequestView {
+        id: r.id.0,
+        kind_label: t(r.kind.label_key()),
+        reason: r.reason.clone(),
+        status: r.status.as_str().into(),
+        status_label: t(r.status.label_key()),
+        asked: tr!(
+            "pathway-request-asked",
+            asked = format::date(asked),
+            due = format::date(pathway::answer_due(asked))
+        ),
+        answer: match (&r.answer, r.answered_at) {
+            (Some(text), Some(at)) => Some(tr!(
+                "pathway-request-answer",
+                when = format::date_time(at),
+                by = r
+                    .answered_by
+                    .map(|s| names.of(s).to_string())
+                    .unwrap_or_default(),
+                text = text
+            )),
+            _ => None,
+        },
     }
 }

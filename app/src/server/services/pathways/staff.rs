@@ -3,17 +3,17 @@
 //! within a week.
 
 use super::{
-    clock_view, contract_view, ended, milestone_label, parcours, refused, step_period, timeline,
-    wishes_view, Parcours,
+    clock_view, contract_view, ended, milestone_label, parcours, refused, request_view,
+    step_period, timeline, wishes_view, Parcours,
 };
 use crate::domain::authz::{check, Action, Target};
 use crate::domain::contract::{ContractInput, ContractStatus, Signature};
 use crate::domain::error::AppError;
 use crate::domain::pathway::{
-    self, ExitInput, ExitReason, Move, PathwayState, Referral, StepInput, StepKind, StepObject,
-    StepStatus, Urgency,
+    self, AnswerInput, ExitInput, ExitReason, Move, PathwayState, Referral, RequestStatus,
+    StepInput, StepKind, StepObject, StepStatus, Urgency,
 };
-use crate::domain::{Actor, AllocataireId, ContractId, StaffId, StepId};
+use crate::domain::{Actor, AllocataireId, ContractId, RequestId, StaffId, StepId};
 use crate::i18n::{t, Arg};
 use crate::pages;
 use crate::server::format;
@@ -115,6 +115,13 @@ pub async fn staff_pathway(
             .map(|c| contract_view(c, &who, &names, today, pages::staff_contract_pdf))
             .collect(),
         wishes: wishes_view(st.store.wishes(p.id).await?),
+        requests: st
+            .store
+            .requests_of(p.id)
+            .await?
+            .iter()
+            .map(|r| request_view(r, &names))
+            .collect(),
         objects: options(&StepObject::ALL, StepObject::as_str, StepObject::label_key),
         statuses: options(&StepStatus::ALL, StepStatus::as_str, StepStatus::label_key),
         exit_reasons: options(&ExitReason::ALL, ExitReason::as_str, ExitReason::label_key),
@@ -434,6 +441,52 @@ pub async fn exit(
         return Err(AppError::Conflict(t("pathway-changed-meanwhile")));
     }
     Ok(done(allocataire_id, t("pathway-exit-notice")))
+}
+
+/// Answers the person's open request; they are told by SMS/e-mail. Accepting a change of
+/// référent does not reassign the file: the référent form on the file does.
+pub async fn answer_request(
+    st: &AppState,
+    actor: &Actor,
+    allocataire_id: i64,
+    request_id: i64,
+    input: AnswerInput,
+    now: DateTime<Utc>,
+) -> Result<Done, AppError> {
+    let (p, _) = managed(st, actor, allocataire_id).await?;
+    input.validate()?;
+    let decision = RequestStatus::parse(&input.decision)
+        .ok_or_else(|| internal("a validated decision did not parse"))?;
+    let link = format!("{}{}", st.settings.public_url, pages::MY_PATHWAY);
+    let messages = notify::notice_messages(
+        &Recipient::from(&p),
+        "notify-request-answered",
+        &[("link", Arg::from(&link))],
+    );
+    let entry = change(
+        actor,
+        p.agency_id,
+        "pathway.request_answer",
+        format!("request:{request_id} {}", decision.as_str()),
+    );
+    let answered = st
+        .store
+        .answer_request(
+            RequestId(request_id),
+            p.id,
+            decision,
+            input.answer.trim(),
+            staff_id(actor),
+            &entry,
+            &messages,
+            now.timestamp(),
+        )
+        .await?;
+    if !answered {
+        return Err(AppError::Conflict(t("pathway-request-not-open")));
+    }
+    st.outbox_signal.notify_one();
+    Ok(done(allocataire_id, t("pathway-request-answered")))
 }
 
 /// Files whose next deadline is late or within `DUE_WITHIN_DAYS`, soonest first.

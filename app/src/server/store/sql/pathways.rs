@@ -1,9 +1,10 @@
 use super::{id, opt_id, opt_parsed, parsed, SqlStore};
 use crate::domain::inputs::parse_date;
 use crate::domain::pathway::{
-    ExitReason, PathwayState, Referral, StepKind, StepObject, StepStatus,
+    ExitReason, PathwayState, Referral, RequestKind, RequestStatus, StepKind, StepObject,
+    StepStatus,
 };
-use crate::domain::{AgencyId, AllocataireId, StaffId, StepId};
+use crate::domain::{AgencyId, AllocataireId, RequestId, StaffId, StepId};
 use crate::server::store::pathways::*;
 use crate::server::store::{NewAudit, StoreResult};
 use async_trait::async_trait;
@@ -42,6 +43,22 @@ impl FromRow<'_, AnyRow> for DueRow {
             first_attended_at: r.try_get("first_attended_at")?,
             stored: opt_parsed(r, "state", PathwayState::parse)?,
             started_on: opt_parsed(r, "started_on", parse_date)?,
+        })
+    }
+}
+
+impl FromRow<'_, AnyRow> for RequestRow {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Self {
+            id: id(r, "id")?,
+            allocataire_id: id(r, "allocataire_id")?,
+            kind: parsed(r, "kind", RequestKind::parse)?,
+            status: parsed(r, "status", RequestStatus::parse)?,
+            reason: r.try_get("reason")?,
+            answer: r.try_get("answer")?,
+            answered_by: opt_id(r, "answered_by")?,
+            answered_at: r.try_get("answered_at")?,
+            created_at: r.try_get("created_at")?,
         })
     }
 }
@@ -176,6 +193,75 @@ impl PathwayStore for SqlStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        Self::commit_if_one(tx, done, Some(audit), now).await
+    }
+
+    async fn requests_of(&self, person: AllocataireId) -> StoreResult<Vec<RequestRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, allocataire_id, kind, status, reason, answer, answered_by, answered_at, created_at \
+             FROM support_requests WHERE allocataire_id = $1 ORDER BY created_at DESC, id DESC",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn open_request(
+        &self,
+        person: AllocataireId,
+        kind: RequestKind,
+        reason: &str,
+        audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<Option<RequestId>> {
+        let mut tx = self.write_tx().await?;
+        let created: Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO support_requests (allocataire_id, kind, reason, status, created_at) VALUES ($1, $2, $3, 'ouverte', $4) RETURNING id",
+        )
+        .bind(person.0)
+        .bind(kind.as_str())
+        .bind(reason)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await;
+        let (new_id,) = match created {
+            Ok(row) => row,
+            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        Self::insert_audit(&mut tx, Some(audit), now).await?;
+        tx.commit().await?;
+        Ok(Some(RequestId(new_id)))
+    }
+
+    async fn answer_request(
+        &self,
+        request: RequestId,
+        person: AllocataireId,
+        decision: RequestStatus,
+        answer: &str,
+        by: Option<StaffId>,
+        audit: &NewAudit,
+        messages: &[crate::server::store::NewMessage],
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "UPDATE support_requests SET status = $3, answer = $4, answered_by = $5, answered_at = $6 \
+             WHERE id = $1 AND allocataire_id = $2 AND status = 'ouverte'",
+        )
+        .bind(request.0)
+        .bind(person.0)
+        .bind(decision.as_str())
+        .bind(answer)
+        .bind(by.map(i64::from))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if done == 1 {
+            Self::insert_messages(&mut tx, messages, now).await?;
+        }
         Self::commit_if_one(tx, done, Some(audit), now).await
     }
 
