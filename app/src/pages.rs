@@ -36,6 +36,8 @@ pub const WORKSHOP_THEMES: &str = "/pro/themes";
 pub const MY_PATHWAY: &str = "/espace/parcours";
 /// Files whose next deadline is late or within a week (staff).
 pub const DUE_FILES: &str = "/pro/echeances";
+/// « Aller vers »: the people to go and find (staff).
+pub const OUTREACH: &str = "/pro/aller-vers";
 /// The agency's rendez-vous and contracts for WebRSA, as CSV (server routes).
 pub const WEBRSA_APPOINTMENTS: &str = "/pro/export/webrsa-rdv.csv";
 pub const WEBRSA_CONTRACTS: &str = "/pro/export/webrsa-cer.csv";
@@ -95,7 +97,7 @@ pub fn workshop_calendar(id: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 29] = [
+pub const ROUTES: [&str; 30] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -125,6 +127,7 @@ pub const ROUTES: [&str; 29] = [
     MY_PATHWAY,
     DUE_FILES,
     "/pro/allocataires/{id}/parcours",
+    OUTREACH,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those

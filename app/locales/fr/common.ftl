@@ -7,6 +7,7 @@ common-nav-agenda = Agenda
 common-nav-slots = Créneaux
 common-nav-caseload = Allocataires
 common-nav-due = Échéances
+common-nav-outreach = Aller vers
 common-nav-pathway = Mon parcours
 common-nav-workshops = Ateliers
 common-nav-messages = Messages envoyés

@@ -77,3 +77,7 @@ form-request-kind-required = Choisissez ce que vous demandez.
 form-request-reason-length = Expliquez votre demande en 10 à 1 000 caractères.
 form-answer-decision-required = Choisissez : accepter ou refuser.
 form-answer-length = Écrivez la réponse en 5 à 1 000 caractères.
+form-contact-channel-required = Choisissez comment vous avez essayé de joindre la personne.
+form-contact-note-length = La note tient en 500 caractères au plus.
+form-outreach-template-required = Choisissez le message.
+form-outreach-channel-required = Choisissez : SMS ou e-mail.

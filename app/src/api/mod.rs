@@ -9,6 +9,7 @@ pub mod auth;
 pub mod caseload;
 pub mod enrolment;
 pub mod outbox;
+pub mod outreach;
 pub mod pathways;
 pub mod team;
 pub mod workshops;
@@ -96,6 +97,8 @@ pub mod paths {
     pub const VALIDATE_CONTRACT: &str = <super::pathways::ValidateContract as ServerFn>::PATH;
     pub const RENEW_PATHWAY: &str = <super::pathways::RenewPathway as ServerFn>::PATH;
     pub const CLOSE_PATHWAY: &str = <super::pathways::ClosePathway as ServerFn>::PATH;
+    pub const LOG_CONTACT: &str = <super::outreach::LogContact as ServerFn>::PATH;
+    pub const GROUP_MESSAGE: &str = <super::outreach::GroupMessage as ServerFn>::PATH;
     pub const ASK_CHANGE: &str = <super::pathways::AskChange as ServerFn>::PATH;
     pub const ANSWER_REQUEST: &str = <super::pathways::AnswerRequest as ServerFn>::PATH;
 }

@@ -379,7 +379,7 @@ pub fn worth_telling(before: &Spot, after: &Spot) -> bool {
 /// At most this many people invited in one go.
 pub const MAX_INVITED: usize = 200;
 
-fn valid_numeros(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn valid_numeros(value: &str) -> Result<(), ValidationError> {
     match numeros(value) {
         Some(list) if !list.is_empty() && list.len() <= MAX_INVITED => Ok(()),
         _ => Err(err("numeros", "form-workshop-invite-invalid")),

@@ -161,7 +161,8 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 21] = [
+const PREFIXES: [&str; 22] = [
+    "outreach-",
     "pathway-",
     "contract-",
     "calendar-",
@@ -269,6 +270,7 @@ fn reader_facing_files() -> Vec<PathBuf> {
         "src/domain/workshop.rs",
         "src/domain/pathway.rs",
         "src/domain/contract.rs",
+        "src/domain/outreach.rs",
         "src/server/format.rs",
         "src/flash.rs",
         "../server/src/routes.rs",

@@ -100,7 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/themes") view=staff::workshops::WorkshopThemes ssr=a.clone() />
                     <Route path=path!("/espace/parcours") view=allocataire::pathway::MyPathway ssr=a.clone() />
                     <Route path=path!("/pro/echeances") view=staff::pathway::DueFiles ssr=a.clone() />
-                    <Route path=path!("/pro/allocataires/:id/parcours") view=staff::pathway::StaffPathwayPage ssr=a />
+                    <Route path=path!("/pro/allocataires/:id/parcours") view=staff::pathway::StaffPathwayPage ssr=a.clone() />
+                    <Route path=path!("/pro/aller-vers") view=staff::outreach::Outreach ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -125,6 +126,7 @@ fn Header() -> impl IntoView {
                                 (pages::SLOTS, tr!("common-nav-slots")),
                                 (pages::CASELOAD, tr!("common-nav-caseload")),
                                 (pages::DUE_FILES, tr!("common-nav-due")),
+                                (pages::OUTREACH, tr!("common-nav-outreach")),
                                 (pages::STAFF_WORKSHOPS, tr!("common-nav-workshops")),
                             ];
                             if me.can_see_messages {

@@ -134,6 +134,8 @@ pub struct StaffPathwayView {
     pub contracts: Vec<ContractView>,
     pub wishes: WishesView,
     pub requests: Vec<RequestView>,
+    /// The attempts to reach the person (« aller vers »), newest first.
+    pub contacts: Vec<super::ContactView>,
     /// (value, label) lists for the forms.
     pub objects: Vec<(String, String)>,
     pub statuses: Vec<(String, String)>,

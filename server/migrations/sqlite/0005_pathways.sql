@@ -93,3 +93,16 @@ CREATE TABLE support_requests (
     created_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX support_requests_one_open ON support_requests(allocataire_id) WHERE status = 'ouverte';
+
+-- « Aller vers »: each attempt to reach a person (call, SMS, e-mail, letter, home visit),
+-- reached or not, with a note; a grouped message logs one per person.
+CREATE TABLE contact_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    allocataire_id BIGINT NOT NULL REFERENCES allocataires(id),
+    channel TEXT NOT NULL CHECK (channel IN ('appel', 'sms', 'email', 'courrier', 'visite')),
+    reached BIGINT NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    created_by BIGINT REFERENCES staff(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX contact_attempts_person ON contact_attempts(allocataire_id, created_at);

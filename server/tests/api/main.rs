@@ -11,6 +11,7 @@ mod caseload;
 mod durability;
 mod enrolment;
 mod exports;
+mod outreach;
 mod pathways;
 mod probes;
 mod security;

@@ -598,6 +598,24 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             on: On::Target(file_a),
         },
         Endpoint {
+            path: "/api/pro/aller-vers",
+            form: vec![("conseiller", s(f.counsellor1))],
+            action: Action::ViewAllocataire,
+            on: On::Target(c1),
+        },
+        Endpoint {
+            path: "/api/pro/aller-vers/contact",
+            form: vec![("allocataire_id", s(person_a)), ("channel", "x".into())],
+            action: Action::ManagePathway,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/aller-vers/message",
+            form: vec![("template", "x".into())],
+            action: Action::ManagePathway,
+            on: On::Myself,
+        },
+        Endpoint {
             path: "/api/pro/echeances",
             form: vec![("conseiller", s(f.counsellor1))],
             action: Action::ViewAllocataire,
@@ -708,6 +726,7 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         &format!("/pro/allocataires/{person_a}"),
         &format!("/pro/allocataires/{person_a}/parcours"),
         "/pro/echeances",
+        "/pro/aller-vers",
         "/pro/messages",
     ] {
         assert_eq!(

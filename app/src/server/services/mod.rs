@@ -12,6 +12,7 @@ pub mod enrolment;
 pub mod exports;
 pub mod notify;
 pub mod outbox;
+pub mod outreach;
 pub mod pathways;
 pub mod present;
 pub mod scope;

@@ -15,6 +15,7 @@ pub mod directory;
 pub mod enrolment;
 pub mod exports;
 pub mod outbox;
+pub mod outreach;
 pub mod pathways;
 pub mod seed;
 pub mod slots;
@@ -35,6 +36,7 @@ pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Prin
 pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use exports::{AppointmentExportRow, ContractExportRow, ExportStore};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
+pub use outreach::{ContactRow, NewContact, OutreachRow, OutreachStore};
 pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, RequestRow, StepRow};
 pub use seed::{SeedContract, SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
@@ -116,6 +118,7 @@ pub trait Store:
     + PathwayStore
     + ContractStore
     + ExportStore
+    + OutreachStore
 {
 }
 
@@ -137,5 +140,6 @@ impl<T> Store for T where
         + PathwayStore
         + ContractStore
         + ExportStore
+        + OutreachStore
 {
 }

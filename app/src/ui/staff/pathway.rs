@@ -225,6 +225,7 @@ pub fn StaffPathwayPage() -> impl IntoView {
                         <dt>{tr!("contract-wishes-updated-label")}</dt><dd>{u}</dd>
                     </dl>
                 })}
+                {super::outreach::contacts(person, v.contacts.clone())}
                 <h2 id="demandes">{tr!("pathway-requests-staff-heading")}</h2>
                 {v.requests.is_empty().then(|| view! { <p>{tr!("pathway-requests-none")}</p> })}
                 {requests(&v.requests)}
@@ -234,11 +235,11 @@ pub fn StaffPathwayPage() -> impl IntoView {
                         ("refusee".to_string(), tr!("pathway-request-refuse")),
                     ];
                     view! {
-                        <Form action=paths::ANSWER_REQUEST check="answer" submit=tr!("pathway-request-answer-submit")>
+                        <Form action=paths::ANSWER_REQUEST submit=tr!("pathway-request-answer-submit")>
                             {hidden("allocataire_id", person)}
                             {hidden("request_id", request_id)}
                             <Choices action=paths::ANSWER_REQUEST name="decision" legend=tr!("pathway-request-decision") options=decisions />
-                            <TextArea action=paths::ANSWER_REQUEST name="answer" label=tr!("pathway-request-answer-label") hint=tr!("pathway-request-answer-hint") />
+                            <TextArea action=paths::ANSWER_REQUEST name="answer" label=tr!("pathway-request-answer-label") hint=tr!("pathway-request-answer-hint") required=true maxlength=1000 />
                         </Form>
                     }
                 })}

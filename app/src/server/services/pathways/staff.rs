@@ -122,6 +122,7 @@ pub async fn staff_pathway(
             .iter()
             .map(|r| request_view(r, &names))
             .collect(),
+        contacts: crate::server::services::outreach::contacts(st, &p, &names).await?,
         objects: options(&StepObject::ALL, StepObject::as_str, StepObject::label_key),
         statuses: options(&StepStatus::ALL, StepStatus::as_str, StepStatus::label_key),
         exit_reasons: options(&ExitReason::ALL, ExitReason::as_str, ExitReason::label_key),

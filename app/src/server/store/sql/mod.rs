@@ -14,6 +14,7 @@ mod directory;
 mod enrolment;
 mod exports;
 mod outbox;
+mod outreach;
 mod pathways;
 mod seed;
 mod slots;
