@@ -64,7 +64,6 @@ fn kind_rules(kind: &str) -> Vec<Rules> {
         "theme" => vec![rules::<workshop::ThemeInput>()],
         "step" => vec![rules::<pathway::StepInput>()],
         "contract" => vec![rules::<contract::ContractInput>()],
-        "exit" => vec![rules::<pathway::ExitInput>()],
         _ => Vec::new(),
     }
 }
@@ -79,7 +78,7 @@ pub fn validate(kind: &str, urlencoded: &str) -> Vec<FieldError> {
 
 /// Every kind a form may name.
 #[cfg(feature = "ssr")]
-pub const KINDS: [&str; 23] = [
+pub const KINDS: [&str; 22] = [
     "signin",
     "code",
     "staff",
@@ -102,7 +101,6 @@ pub const KINDS: [&str; 23] = [
     "theme",
     "step",
     "contract",
-    "exit",
 ];
 
 /// Messages of cross-field rules that only a coherent form reaches (the probes below
@@ -116,10 +114,6 @@ fn cross_field_keys(kind: &str) -> &'static [&'static str] {
         "enrol" => &["form-contact-required"],
         "password" | "change_password" => &["form-password-mismatch"],
         "step" => &["form-step-object-diagnostic", "form-step-end-before-start"],
-        "exit" => &[
-            "form-exit-referral-required",
-            "form-exit-recommendation-length",
-        ],
         "contract" => &["form-contract-hours-range"],
         _ => &[],
     }
@@ -397,14 +391,17 @@ mod tests {
             "form-request-kind-required",
             "form-request-reason-length",
             // Forms kept out of the island to hold the WASM under 100 KB (the answer to a
-            // request, a contact attempt, a grouped message): the server's rules alone,
-            // the browser's `required` for comfort.
+            // request, a contact attempt, a grouped message, the exit): the server's
+            // rules alone, the browser's `required` for comfort.
             "form-answer-decision-required",
             "form-answer-length",
             "form-contact-channel-required",
             "form-contact-note-length",
             "form-outreach-template-required",
             "form-outreach-channel-required",
+            "form-exit-reason-required",
+            "form-exit-referral-required",
+            "form-exit-recommendation-length",
         ];
         for src in sources {
             let test_part = src.find("#[cfg(test)]").unwrap_or(src.len());

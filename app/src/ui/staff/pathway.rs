@@ -260,7 +260,7 @@ pub fn StaffPathwayPage() -> impl IntoView {
                 {(!v.closed).then(|| view! {
                     <h2 id="sortie">{tr!("pathway-exit-heading")}</h2>
                     <p class="hint">{tr!("pathway-exit-intro")}</p>
-                    <Form action=paths::CLOSE_PATHWAY check="exit" submit=tr!("pathway-exit-submit") secondary=true>
+                    <Form action=paths::CLOSE_PATHWAY submit=tr!("pathway-exit-submit") secondary=true>
                         {hidden("allocataire_id", person)}
                         <Select action=paths::CLOSE_PATHWAY name="reason" label=tr!("pathway-exit-reason") options=v.exit_reasons.clone() placeholder=tr!("pathway-choose") required=true />
                         <Select action=paths::CLOSE_PATHWAY name="referral" label=tr!("pathway-exit-referral") options=v.referrals.clone() placeholder=tr!("pathway-exit-referral-none") />
