@@ -26,3 +26,4 @@ enrol-referent-submit = Enregistrer le référent
 enrol-history-heading = Référents successifs
 # $counsellor: who (or « sans référent »), $since: the day.
 enrol-history-line = { $counsellor }, depuis le { $since }
+enrol-referent-suggestion = Suggestion pour équilibrer les files actives : { $name } (personnes suivies : { $n }, objectif { $target }).

@@ -87,9 +87,59 @@ impl AllocataireInput {
     }
 }
 
+/// The number of people the AMI aims at per counsellor.
+pub const CASELOAD_TARGET: i64 = 90;
+
+/// The référent to suggest for a file: among `counsellors` (the agency's, in their
+/// order), the one who follows the fewest people (`counts`; a counsellor missing from it
+/// follows nobody), the current référent aside; ties go to the first listed. Returns the
+/// counsellor and how many people they follow.
+pub fn suggest_referent(
+    counsellors: &[super::StaffId],
+    counts: &[(super::StaffId, i64)],
+    current: Option<super::StaffId>,
+) -> Option<(super::StaffId, i64)> {
+    let count = |c: super::StaffId| {
+        counts
+            .iter()
+            .find(|(id, _)| *id == c)
+            .map_or(0, |(_, n)| *n)
+    };
+    counsellors
+        .iter()
+        .filter(|c| Some(**c) != current)
+        .map(|c| (*c, count(*c)))
+        .min_by_key(|(_, n)| *n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_suggested_referent_follows_the_fewest_people_and_is_not_the_current_one() {
+        use crate::domain::StaffId;
+        let team = [StaffId(1), StaffId(2), StaffId(3)];
+        let counts = [(StaffId(1), 88), (StaffId(2), 91), (StaffId(3), 88)];
+        // A tie goes to the first listed.
+        assert_eq!(
+            suggest_referent(&team, &counts, None),
+            Some((StaffId(1), 88))
+        );
+        assert_eq!(
+            suggest_referent(&team, &counts, Some(StaffId(1))),
+            Some((StaffId(3), 88))
+        );
+        // Somebody who follows nobody yet is missing from the counts.
+        assert_eq!(
+            suggest_referent(&[StaffId(1), StaffId(4)], &counts, None),
+            Some((StaffId(4), 0))
+        );
+        assert_eq!(
+            suggest_referent(&[StaffId(1)], &counts, Some(StaffId(1))),
+            None
+        );
+    }
 
     fn person() -> AllocataireInput {
         AllocataireInput {

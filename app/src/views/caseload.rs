@@ -54,6 +54,9 @@ pub struct FileView {
     /// the reader may not.
     pub counsellors: Vec<(i64, String)>,
     pub counsellor_id: Option<i64>,
+    /// The référent suggested to balance caseloads (« Suggestion : … »), for those who may
+    /// assign one.
+    pub suggestion: Option<String>,
     pub appointments: Vec<AppointmentView>,
     pub choices: ChoicesView,
 }

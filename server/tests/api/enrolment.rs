@@ -142,3 +142,37 @@ async fn staff_enrol_a_person_who_then_signs_in_and_whose_referents_are_kept(db:
     );
 }
 on_both!(staff_enrol_a_person_who_then_signs_in_and_whose_referents_are_kept);
+
+/// The file suggests the référent who follows the fewest people (issue 7), to whoever may
+/// assign one; a référent's own file view says nothing when they may not.
+async fn the_file_suggests_the_least_loaded_referent(db: Db) {
+    let Some(app) = crate::common::spawn(db).await else {
+        return;
+    };
+    let f = app.f.clone();
+    let manager = app.staff("manager1@test.fr").await;
+    let (status, v) = app
+        .call(
+            &manager,
+            "/api/pro/allocataire",
+            &[("id", f.people1[0].to_string().as_str())],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    // Counsellor 1 follows the fixture's 20 people; counsellor 2 nobody.
+    let suggestion = v["suggestion"].as_str().unwrap_or_default();
+    assert!(suggestion.contains("Prénom c2"), "{suggestion}");
+    assert!(
+        suggestion.contains("personnes suivies : 0, objectif 90"),
+        "{suggestion}"
+    );
+    assert!(!suggestion.contains("Prénom c1"), "{suggestion}");
+    let (_, html) = app
+        .page(&manager, &format!("/pro/allocataires/{}", f.people1[0]))
+        .await;
+    assert!(
+        html.contains("Suggestion pour équilibrer les files actives"),
+        "{html}"
+    );
+}
+on_both!(the_file_suggests_the_least_loaded_referent);

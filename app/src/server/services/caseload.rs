@@ -215,6 +215,26 @@ pub async fn allocataire_file(
         now,
     )
     .await;
+    let may_assign = crate::domain::authz::check(
+        actor,
+        Action::AssignReferent,
+        crate::domain::authz::Target::allocataire(p.agency_id, p.id),
+    )
+    .is_ok();
+    let suggestion = if may_assign {
+        let ids: Vec<_> = staff.iter().map(|s| s.id).collect();
+        let counts = st.store.caseload_counts(p.agency_id).await?;
+        crate::domain::enrolment::suggest_referent(&ids, &counts, p.counsellor_id).map(|(c, n)| {
+            tr!(
+                "enrol-referent-suggestion",
+                name = names.of(c),
+                n = n,
+                target = crate::domain::enrolment::CASELOAD_TARGET
+            )
+        })
+    } else {
+        None
+    };
     Ok(FileView {
         line: caseload_line(
             &row,
@@ -224,18 +244,13 @@ pub async fn allocataire_file(
         ),
         contact,
         referents: super::enrolment::referent_lines(st, &p, &names).await?,
-        counsellors: if crate::domain::authz::check(
-            actor,
-            Action::AssignReferent,
-            crate::domain::authz::Target::allocataire(p.agency_id, p.id),
-        )
-        .is_ok()
-        {
+        counsellors: if may_assign {
             staff.iter().map(|s| (s.id.0, s.full_name())).collect()
         } else {
             Vec::new()
         },
         counsellor_id: p.counsellor_id.map(|c| c.0),
+        suggestion,
         appointments,
         choices: choices_for(st, &p, None, true, paging, now).await?,
     })

@@ -485,6 +485,7 @@ pub fn FilePage() -> impl IntoView {
                             </select>
                             <button type="submit" class="btn btn-secondary">{tr!("enrol-referent-submit")}</button>
                         </form>
+                        {v.suggestion.clone().map(|s| view! { <p class="hint">{s}</p> })}
                     }
                 })}
                 {(!v.referents.is_empty()).then(|| view! {
