@@ -120,4 +120,11 @@ impl Actor {
     pub fn is_staff(&self) -> bool {
         matches!(self, Self::Staff { .. })
     }
+    /// The staff member acting (None for an allocataire): who a change is recorded by.
+    pub fn staff_id(&self) -> Option<StaffId> {
+        match self {
+            Self::Staff { id, .. } => Some(*id),
+            Self::Allocataire { .. } => None,
+        }
+    }
 }

@@ -12,7 +12,7 @@ use crate::domain::outreach::{
     self, Contact, ContactChannel, ContactInput, GroupMessageInput, TEMPLATES,
 };
 use crate::domain::workshop::numeros;
-use crate::domain::{Actor, AllocataireId, StaffId};
+use crate::domain::{Actor, AllocataireId};
 use crate::i18n::{t, Arg};
 use crate::pages;
 use crate::server::format;
@@ -21,13 +21,6 @@ use crate::tr;
 use crate::views::{ContactView, Done, OutreachLine, OutreachView};
 use chrono::{DateTime, Utc};
 use validator::Validate;
-
-fn staff_id(actor: &Actor) -> Option<StaffId> {
-    match actor {
-        Actor::Staff { id, .. } => Some(*id),
-        Actor::Allocataire { .. } => None,
-    }
-}
 
 fn template_label(key: &str) -> String {
     t(match key {
@@ -182,7 +175,7 @@ pub async fn log_contact(
         channel,
         reached: crate::domain::contract::is_ticked(&input.reached),
         note: input.note.trim().into(),
-        created_by: staff_id(actor),
+        created_by: actor.staff_id(),
     };
     let entry = change(
         actor,
@@ -291,7 +284,7 @@ pub async fn send_group(
                     "outreach-group-note",
                     template = template_label(&input.template)
                 ),
-                created_by: staff_id(actor),
+                created_by: actor.staff_id(),
             },
             vec![message],
         ));

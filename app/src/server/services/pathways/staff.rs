@@ -13,7 +13,7 @@ use crate::domain::pathway::{
     self, AnswerInput, ExitInput, ExitReason, Move, PathwayState, Referral, RequestStatus,
     StepInput, StepKind, StepObject, StepStatus, Urgency,
 };
-use crate::domain::{Actor, AllocataireId, ContractId, RequestId, StaffId, StepId};
+use crate::domain::{Actor, AllocataireId, ContractId, RequestId, StepId};
 use crate::i18n::{t, Arg};
 use crate::pages;
 use crate::server::format;
@@ -26,13 +26,6 @@ use crate::server::store::{AllocataireRow, ContractStep, NewStep, PathwayChange}
 use crate::views::{Done, DueLine, DueView, StaffPathwayView, StepLine};
 use chrono::{DateTime, Utc};
 use validator::Validate;
-
-fn staff_id(actor: &Actor) -> Option<StaffId> {
-    match actor {
-        Actor::Staff { id, .. } => Some(*id),
-        Actor::Allocataire { .. } => None,
-    }
-}
 
 fn options<T: Copy>(
     all: &[T],
@@ -168,7 +161,7 @@ fn new_step(p: &AllocataireRow, input: &StepInput, actor: &Actor) -> Result<NewS
         ends_on: crate::domain::inputs::parse_date(&input.ends_on),
         outcome: input.outcome.trim().into(),
         feedback: input.feedback.trim().into(),
-        created_by: staff_id(actor),
+        created_by: actor.staff_id(),
     })
 }
 
@@ -241,7 +234,7 @@ pub async fn save_draft(
             p.id,
             draft,
             &terms,
-            staff_id(actor),
+            actor.staff_id(),
             &entry,
             now.timestamp(),
         )
@@ -318,7 +311,7 @@ pub async fn record_paper_signature(
             p.id,
             version,
             Signature::Paper,
-            staff_id(actor),
+            actor.staff_id(),
             &entry,
             now.timestamp(),
         )
@@ -344,7 +337,7 @@ pub async fn validate(
         Action::ValidateContract,
     )
     .await?;
-    let by = staff_id(actor).ok_or(AppError::Forbidden)?;
+    let by = actor.staff_id().ok_or(AppError::Forbidden)?;
     let entry = change(
         actor,
         p.agency_id,
@@ -477,7 +470,7 @@ pub async fn answer_request(
             p.id,
             decision,
             input.answer.trim(),
-            staff_id(actor),
+            actor.staff_id(),
             &entry,
             &messages,
             now.timestamp(),
