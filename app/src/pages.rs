@@ -38,6 +38,12 @@ pub const MY_PATHWAY: &str = "/espace/parcours";
 pub const DUE_FILES: &str = "/pro/echeances";
 /// « Aller vers »: the people to go and find (staff).
 pub const OUTREACH: &str = "/pro/aller-vers";
+/// The monthly orientation file: upload, the latest files (managers, the admin).
+pub const ORIENTATION: &str = "/pro/orientation";
+/// Where the file is posted (a server route: a multipart form).
+pub const ORIENTATION_UPLOAD: &str = "/pro/orientation/fichier";
+/// The commune → agency table (the admin).
+pub const COMMUNES: &str = "/pro/communes";
 /// The agency's rendez-vous and contracts for WebRSA, as CSV (server routes).
 pub const WEBRSA_APPOINTMENTS: &str = "/pro/export/webrsa-rdv.csv";
 pub const WEBRSA_CONTRACTS: &str = "/pro/export/webrsa-cer.csv";
@@ -79,6 +85,14 @@ pub fn my_contract_pdf(id: i64) -> String {
 pub fn staff_contract_pdf(id: i64) -> String {
     format!("/pro/contrats/{id}/contrat.pdf")
 }
+/// One uploaded orientation file: its preview, or what it did.
+pub fn orientation_import(id: i64) -> String {
+    format!("{ORIENTATION}/{id}")
+}
+/// The invitation letters of a file's new people without phone or e-mail (a server route).
+pub fn orientation_letters(id: i64) -> String {
+    format!("{ORIENTATION}/{id}/courriers.pdf")
+}
 pub fn staff_workshop(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}")
 }
@@ -97,7 +111,7 @@ pub fn workshop_calendar(id: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 30] = [
+pub const ROUTES: [&str; 33] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -128,6 +142,9 @@ pub const ROUTES: [&str; 30] = [
     DUE_FILES,
     "/pro/allocataires/{id}/parcours",
     OUTREACH,
+    ORIENTATION,
+    "/pro/orientation/{id}",
+    COMMUNES,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those

@@ -7,7 +7,7 @@ use app::flash::{Flash, SECRET_FIELDS};
 use app::i18n::Lang;
 use app::pages;
 use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY, RESET_KEY};
-use app::server::services::{appointments, exports, pathways, workshops, AppState};
+use app::server::services::{appointments, exports, orientation, pathways, workshops, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Path, Request, State};
@@ -183,10 +183,117 @@ pub async fn server_fn_forms(req: Request, next: Next) -> Response {
             )
         }
     };
+    flash_and_go(&session, flash, &to, lang).await
+}
+
+/// Keeps the flash for the next page view and sends the browser there (303).
+async fn flash_and_go(session: &Session, flash: Flash, to: &str, lang: Lang) -> Response {
     if session.insert(FLASH_KEY, flash).await.is_err() {
         return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     }
-    Redirect::to(&to).into_response()
+    Redirect::to(to).into_response()
+}
+
+/// `POST /pro/orientation/fichier`: the monthly orientation file (multipart, field
+/// `file`), kept for its preview. A form post gets the preview page (or the form again
+/// with the reason); a JSON client gets the `Done` or the error with its status.
+pub async fn orientation_upload(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    session: Session,
+    headers: axum::http::HeaderMap,
+    mut multipart: axum::extract::Multipart,
+) -> Response {
+    let html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    let result = match actor.0 {
+        None => Err(AppError::NotSignedIn),
+        Some(actor) => {
+            let mut file: Option<(String, Vec<u8>)> = None;
+            let mut unreadable = false;
+            loop {
+                match multipart.next_field().await {
+                    Ok(Some(field)) if field.name() == Some("file") => {
+                        let name = field.file_name().unwrap_or("").to_string();
+                        match field.bytes().await {
+                            Ok(bytes) => file = Some((name, bytes.to_vec())),
+                            Err(_) => unreadable = true,
+                        }
+                    }
+                    Ok(Some(_)) => {}
+                    Ok(None) => break,
+                    Err(_) => {
+                        unreadable = true;
+                        break;
+                    }
+                }
+            }
+            match (unreadable, file) {
+                (true, _) => Err(AppError::field(
+                    "file",
+                    &say(lang, "orientation-file-too-large"),
+                )),
+                (false, None) => Err(AppError::field(
+                    "file",
+                    &say(lang, "orientation-file-missing"),
+                )),
+                (false, Some((name, bytes))) => {
+                    orientation::upload(&st, &actor, &name, &bytes, chrono::Utc::now()).await
+                }
+            }
+        }
+    };
+    if !html {
+        return match result {
+            Ok(done) => axum::Json(done).into_response(),
+            Err(e) => (
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                axum::Json(e),
+            )
+                .into_response(),
+        };
+    }
+    let flash = match result {
+        Err(AppError::NotSignedIn) => return Redirect::to(pages::STAFF_SIGN_IN).into_response(),
+        Err(e) => Flash {
+            action: pages::ORIENTATION_UPLOAD.into(),
+            values: Vec::new(),
+            error: Some(e),
+            notice: None,
+        },
+        Ok(done) => {
+            let to = done.redirect.clone();
+            return flash_and_go(
+                &session,
+                Flash {
+                    notice: Some(done.notice),
+                    ..Flash::default()
+                },
+                &to,
+                lang,
+            )
+            .await;
+        }
+    };
+    flash_and_go(&session, flash, pages::ORIENTATION, lang).await
+}
+
+/// `/pro/orientation/{id}/courriers.pdf`: the invitation letters of a file's new people
+/// who have neither phone nor e-mail.
+pub async fn orientation_letters(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    let file = orientation::letters_pdf(&st, &actor, id, chrono::Utc::now()).await;
+    download("application/pdf", file, lang)
 }
 
 /// `/healthz`: 200 when the database answers.

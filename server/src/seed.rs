@@ -61,6 +61,33 @@ pub const TERRITORIES: [Territory; 22] = [
     t("Drancy", 829, true),
 ];
 
+/// The communes of each territory (the 40 of Seine-Saint-Denis), in `TERRITORIES`' order:
+/// the commune → agency table the orientation file is read with.
+pub const COMMUNES: [&[&str]; 22] = [
+    &["Pierrefitte-sur-Seine", "Stains"],
+    &["Épinay-sur-Seine", "Villetaneuse"],
+    &["La Courneuve"],
+    &["Aubervilliers"],
+    &["Saint-Denis"],
+    &["Aulnay-sous-Bois"],
+    &["Tremblay-en-France", "Villepinte"],
+    &["Sevran"],
+    &["Bagnolet", "Le Pré-Saint-Gervais", "Les Lilas"],
+    &["Romainville", "Noisy-le-Sec"],
+    &["Clichy-sous-Bois", "Montfermeil", "Coubron"],
+    &["Livry-Gargan", "Les Pavillons-sous-Bois", "Vaujours"],
+    &["Rosny-sous-Bois", "Villemomble", "Le Raincy"],
+    &["L'Île-Saint-Denis", "Saint-Ouen-sur-Seine"],
+    &["Pantin"],
+    &["Bobigny"],
+    &["Montreuil"],
+    &["Bondy"],
+    &["Noisy-le-Grand", "Gournay-sur-Marne"],
+    &["Neuilly-Plaisance", "Neuilly-sur-Marne", "Gagny"],
+    &["Le Blanc-Mesnil", "Dugny", "Le Bourget"],
+    &["Drancy"],
+];
+
 /// Index of Bobigny in `TERRITORIES`: the demo accounts live there.
 const BOBIGNY: usize = 15;
 
@@ -316,6 +343,17 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
                 rules: app::domain::agency::BookingRules::default(),
             })
             .await?;
+        for commune in COMMUNES[i] {
+            store
+                .set_commune(
+                    commune,
+                    &app::domain::orientation::key(commune),
+                    agency,
+                    None,
+                    0,
+                )
+                .await?;
+        }
         store
             .insert_staff(&staff(
                 Some(agency),

@@ -200,6 +200,16 @@ pub fn build_router(
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::minutes(config.session.inactivity_minutes),
         ));
+    // The orientation file is the one body larger than a form: its own limit.
+    let upload = Router::new()
+        .route(
+            app::pages::ORIENTATION_UPLOAD,
+            axum::routing::post(routes::orientation_upload),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(
+            app::server::services::orientation::MAX_FILE_BYTES + 64 * 1024,
+        ))
+        .with_state(server_state.clone());
     let pages = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/i/{token}", get(routes::invitation_link))
@@ -227,6 +237,10 @@ pub fn build_router(
             get(routes::webrsa_appointments),
         )
         .route(app::pages::WEBRSA_CONTRACTS, get(routes::webrsa_contracts))
+        .route(
+            "/pro/orientation/{id}/courriers.pdf",
+            get(routes::orientation_letters),
+        )
         .leptos_routes_with_context(
             &server_state,
             routes,
@@ -247,6 +261,8 @@ pub fn build_router(
             },
         ))
         .with_state(server_state)
+        .layer(RequestBodyLimitLayer::new(config.http.max_body_bytes))
+        .merge(upload)
         .layer(axum::middleware::from_fn(routes::server_fn_forms))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -256,8 +272,7 @@ pub fn build_router(
         .layer(axum::middleware::from_fn_with_state(
             middleware::PublicOrigin::of(&config.http.public_url),
             middleware::origin_check,
-        ))
-        .layer(RequestBodyLimitLayer::new(config.http.max_body_bytes));
+        ));
     let assets = ServeDir::new(&site_root)
         .precompressed_br()
         .precompressed_gzip();

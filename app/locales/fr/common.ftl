@@ -30,3 +30,4 @@ common-nav-audit = Journal
 common-nav-team = Équipe
 common-nav-password = Mon mot de passe
 common-nav-account = Mon compte
+common-nav-orientation = Fichier d'orientation

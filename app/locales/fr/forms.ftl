@@ -52,6 +52,7 @@ form-workshop-capacity-range = Indiquez un nombre de places de 1 à 200.
 form-workshop-audience-required = Choisissez qui peut s'inscrire.
 form-workshop-deadline-range = Indiquez un nombre d'heures de 0 à 336 (14 jours).
 form-theme-label-length = Donnez un nom de 3 à 60 caractères.
+form-commune-length = Donnez le nom de la commune (2 à 80 caractères).
 form-workshop-facilitators-length = Les noms font au plus 200 caractères.
 form-workshop-invite-invalid = Indiquez de 1 à 200 numéros allocataire (5 à 12 chiffres), séparés par des espaces ou des virgules.
 form-step-kind-required = Choisissez : positionnement ou diagnostic.

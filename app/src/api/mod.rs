@@ -8,6 +8,7 @@ pub mod appointments;
 pub mod auth;
 pub mod caseload;
 pub mod enrolment;
+pub mod orientation;
 pub mod outbox;
 pub mod outreach;
 pub mod pathways;
@@ -101,4 +102,6 @@ pub mod paths {
     pub const GROUP_MESSAGE: &str = <super::outreach::GroupMessage as ServerFn>::PATH;
     pub const ASK_CHANGE: &str = <super::pathways::AskChange as ServerFn>::PATH;
     pub const ANSWER_REQUEST: &str = <super::pathways::AnswerRequest as ServerFn>::PATH;
+    pub const APPLY_ORIENTATION: &str = <super::orientation::ApplyOrientation as ServerFn>::PATH;
+    pub const SET_COMMUNE: &str = <super::orientation::SetCommune as ServerFn>::PATH;
 }

@@ -70,10 +70,14 @@ pub enum Action {
     ValidateContract,
     /// Export the agency's rendez-vous and contracts for WebRSA.
     ExportWebrsa,
+    /// Import the monthly orientation file (the agency's rows; the admin: every agency).
+    ImportOrientations,
+    /// Keep the commune → agency table (the département).
+    ManageCommunes,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -96,6 +100,8 @@ impl Action {
         Action::ManagePathway,
         Action::ValidateContract,
         Action::ExportWebrsa,
+        Action::ImportOrientations,
+        Action::ManageCommunes,
     ];
 }
 
@@ -124,7 +130,9 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
             ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract,
         ) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
-        (Referent | Manager, ChooseAgency | ManageThemes | ValidateContract) => None,
+        (Referent | Manager, ChooseAgency | ManageThemes | ValidateContract | ManageCommunes) => {
+            None
+        }
         (Referent, ManageSlots) => Some(Scope::Own),
         (Referent, ViewAgenda | ViewAllocataire | BookForAllocataire | RecordOutcome) => {
             Some(Scope::Agency)
@@ -133,7 +141,10 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
             Referent,
             ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops | ManagePathway,
         ) => Some(Scope::Agency),
-        (Referent, ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa) => None,
+        (
+            Referent,
+            ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa | ImportOrientations,
+        ) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
     }
@@ -333,7 +344,23 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 4 + 11 + 15 + 18);
+        assert_eq!(granted, 4 + 11 + 16 + 20);
+    }
+
+    #[test]
+    fn managers_import_their_agencys_orientations_and_only_the_admin_keeps_the_communes() {
+        assert_eq!(
+            scope(Role::Manager, Action::ImportOrientations),
+            Some(Scope::Agency)
+        );
+        assert_eq!(
+            scope(Role::Admin, Action::ImportOrientations),
+            Some(Scope::All)
+        );
+        assert_eq!(scope(Role::Referent, Action::ImportOrientations), None);
+        assert_eq!(scope(Role::Admin, Action::ManageCommunes), Some(Scope::All));
+        assert_eq!(scope(Role::Manager, Action::ManageCommunes), None);
+        assert_eq!(scope(Role::Allocataire, Action::ImportOrientations), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::inputs::{
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
-fn valid_numero(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn valid_numero(value: &str) -> Result<(), ValidationError> {
     let v = value.trim();
     // A numéro that reads as a phone number (0612345678) could never sign anyone in: the
     // sign-in form takes it for the phone.

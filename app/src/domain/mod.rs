@@ -10,6 +10,7 @@ pub mod deadline;
 pub mod enrolment;
 pub mod error;
 pub mod inputs;
+pub mod orientation;
 pub mod outreach;
 pub mod pathway;
 pub mod sms;

@@ -161,7 +161,9 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 22] = [
+const PREFIXES: [&str; 24] = [
+    "orientation-",
+    "communes-",
     "outreach-",
     "pathway-",
     "contract-",

@@ -218,6 +218,8 @@ pub enum Block {
     Heading(String),
     /// A paragraph; line breaks in it start new lines.
     Paragraph(String),
+    /// A section heading (H2) at the top of a new page (one letter of several).
+    PageHeading(String),
 }
 
 /// A tagged, flowing A4 document: its blocks wrap and run over as many pages as needed.
@@ -300,13 +302,21 @@ pub fn flow(doc: &FlowDocument) -> Vec<u8> {
             Block::Title(t) => (BOLD, 18.0, 0.0, t),
             Block::Heading(t) => (BOLD, 13.0, 14.0, t),
             Block::Paragraph(t) => (BODY, 11.0, 4.0, t),
+            Block::PageHeading(t) => {
+                if y < HEIGHT - MARGIN {
+                    page += 1;
+                    y = HEIGHT - MARGIN;
+                    mcid = 0;
+                }
+                (BOLD, 13.0, 0.0, t)
+            }
         };
         let leading = size * 1.35;
         let mut lines = wrap(text, usable, size).into_iter().peekable();
         let mut parts = Vec::new();
         y -= before;
         // A heading keeps two lines of what follows with it.
-        let keep = if matches!(block, Block::Heading(_)) {
+        let keep = if matches!(block, Block::Heading(_) | Block::PageHeading(_)) {
             3.0
         } else {
             1.0
@@ -394,7 +404,7 @@ pub fn flow(doc: &FlowDocument) -> Vec<u8> {
         let mut e = pdf.struct_element(element(i));
         e.kind(match block {
             Block::Title(_) => StructRole::H1,
-            Block::Heading(_) => StructRole::H2,
+            Block::Heading(_) | Block::PageHeading(_) => StructRole::H2,
             Block::Paragraph(_) => StructRole::P,
         })
         .parent(document);

@@ -64,6 +64,9 @@ pub fn Form(
     #[prop(into)] submit: String,
     #[prop(optional)] secondary: bool,
     #[prop(optional, into)] class: String,
+    /// `multipart/form-data` for a file upload.
+    #[prop(optional)]
+    enctype: &'static str,
     children: Children,
 ) -> impl IntoView {
     let f = flash();
@@ -73,7 +76,7 @@ pub fn Form(
     // The summary lists each field's error as a link to the field (`f-<name>`), and takes
     // the focus when the page opens (the island does the same in the browser).
     let form = view! {
-        <form method="post" action=action novalidate=(!check.is_empty()).then_some("") class=format!("form {class}")>
+        <form method="post" action=action enctype=(!enctype.is_empty()).then_some(enctype) novalidate=(!check.is_empty()).then_some("") class=format!("form {class}")>
             <div class="alert alert-error" role="alert" data-summary="" tabindex="-1" autofocus=has_error hidden=!has_error>
                 <p>{error}</p>
                 {(!fields.is_empty()).then(|| view! {

@@ -101,7 +101,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/parcours") view=allocataire::pathway::MyPathway ssr=a.clone() />
                     <Route path=path!("/pro/echeances") view=staff::pathway::DueFiles ssr=a.clone() />
                     <Route path=path!("/pro/allocataires/:id/parcours") view=staff::pathway::StaffPathwayPage ssr=a.clone() />
-                    <Route path=path!("/pro/aller-vers") view=staff::outreach::Outreach ssr=a />
+                    <Route path=path!("/pro/aller-vers") view=staff::outreach::Outreach ssr=a.clone() />
+                    <Route path=path!("/pro/orientation") view=staff::orientation::OrientationPage ssr=a.clone() />
+                    <Route path=path!("/pro/orientation/:id") view=staff::orientation::OrientationImportPage ssr=a.clone() />
+                    <Route path=path!("/pro/communes") view=staff::orientation::Communes ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -134,6 +137,7 @@ fn Header() -> impl IntoView {
                             }
                             if me.can_manage_agency {
                                 l.push((pages::AGENCY, tr!("common-nav-agency")));
+                                l.push((pages::ORIENTATION, tr!("common-nav-orientation")));
                                 l.push((pages::AUDIT, tr!("common-nav-audit")));
                                 l.push((pages::TEAM, tr!("common-nav-team")));
                             }

@@ -11,6 +11,7 @@ pub mod caseload;
 pub mod enrolment;
 pub mod exports;
 pub mod notify;
+pub mod orientation;
 pub mod outbox;
 pub mod outreach;
 pub mod pathways;

@@ -14,6 +14,7 @@ pub mod contracts;
 pub mod directory;
 pub mod enrolment;
 pub mod exports;
+pub mod orientation;
 pub mod outbox;
 pub mod outreach;
 pub mod pathways;
@@ -35,6 +36,7 @@ pub use contracts::{ContractRow, ContractStore, Step as ContractStep, WishesRow}
 pub use directory::{AgencyRow, AllocataireRow, CaseloadRow, DirectoryStore, Principal, StaffRow};
 pub use enrolment::{EnrolmentStore, ReferentChange};
 pub use exports::{AppointmentExportRow, ContractExportRow, ExportStore};
+pub use orientation::{CommuneRow, ImportRow, NewPerson, OrientationStore};
 pub use outbox::{Channel, DeliveryStatus, NewMessage, OutboxRow, OutboxStore, ReminderRow};
 pub use outreach::{ContactRow, NewContact, OutreachRow, OutreachStore};
 pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, RequestRow, StepRow};
@@ -119,6 +121,7 @@ pub trait Store:
     + ContractStore
     + ExportStore
     + OutreachStore
+    + OrientationStore
 {
 }
 
@@ -141,5 +144,6 @@ impl<T> Store for T where
         + ContractStore
         + ExportStore
         + OutreachStore
+        + OrientationStore
 {
 }

@@ -3,6 +3,7 @@
 
 pub mod agency;
 pub mod enrolment;
+pub mod orientation;
 pub mod outreach;
 pub mod pathway;
 pub mod team;

@@ -41,7 +41,7 @@ impl SqlStore {
         Ok(AllocataireId(id))
     }
 
-    async fn insert_referent_change(
+    pub(super) async fn insert_referent_change(
         tx: &mut Tx,
         person: AllocataireId,
         counsellor: Option<StaffId>,

@@ -13,6 +13,7 @@ mod contracts;
 mod directory;
 mod enrolment;
 mod exports;
+mod orientation;
 mod outbox;
 mod outreach;
 mod pathways;
