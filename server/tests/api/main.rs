@@ -11,6 +11,7 @@ mod caseload;
 mod durability;
 mod enrolment;
 mod exports;
+mod orientation;
 mod outreach;
 mod pathways;
 mod probes;
