@@ -261,9 +261,9 @@ pub fn build_router(
             },
         ))
         .with_state(server_state)
+        .layer(axum::middleware::from_fn(routes::server_fn_forms))
         .layer(RequestBodyLimitLayer::new(config.http.max_body_bytes))
         .merge(upload)
-        .layer(axum::middleware::from_fn(routes::server_fn_forms))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::resolve_actor,

@@ -79,6 +79,18 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
 
     let workshop =
         crate::workshops::create(&app, a1, 10, app::domain::workshop::Audience::AllAgencies).await;
+    // An orientation file of agency 1, applied already: confirming it again changes nothing.
+    app.sql(&format!(
+        "INSERT INTO orientation_imports (agency_id, file_name, encoding, content, by_actor, created_at, applied_at) VALUES ({}, 'walk.csv', 'UTF-8', 'numero_allocataire;nom;prenom;date_naissance;adresse;telephone;email;date_orientation;type;agence
+7000001;A;B;;;;;2026-11-01;ALI;ALI Test 1
+', 'test', 0, 0)",
+        a1.0
+    ))
+    .await;
+    let import = app
+        .scalar("SELECT MAX(id) FROM orientation_imports")
+        .await
+        .to_string();
     let staff = |id: i64, role: StaffRole, agency: Option<AgencyId>| Actor::Staff {
         id: StaffId(id),
         role,
@@ -489,6 +501,36 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             path: "/api/pro/themes/archiver",
             form: vec![("key", "pairs".into()), ("archive", "0".into())],
             action: Action::ManageThemes,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/orientation",
+            form: vec![],
+            action: Action::ImportOrientations,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/orientation/apercu",
+            form: vec![("id", import.clone())],
+            action: Action::ImportOrientations,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/orientation/appliquer",
+            form: vec![("import_id", import.clone())],
+            action: Action::ImportOrientations,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/communes",
+            form: vec![],
+            action: Action::ManageCommunes,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/communes/rattacher",
+            form: vec![("commune", String::new()), ("agency_id", s(a1.0))],
+            action: Action::ManageCommunes,
             on: On::Myself,
         },
         // Parcours and contract: writes are walked with forms the rules refuse (or on a
