@@ -19,7 +19,10 @@ orientation-upload-submit = Voir l'aperçu
 orientation-latest-heading = Derniers fichiers
 orientation-latest-none = Aucun fichier déposé pour l'instant.
 orientation-status-preview = Aperçu, à confirmer
-orientation-status-applied = Appliqué : { $created } créés, { $changed } mis à jour
+orientation-status-applied = Appliqué : { $created ->
+        [one] { $created } créé
+       *[other] { $created } créés
+    }, { $changed } mis à jour
 orientation-uploaded = Fichier lu. Vérifiez l'aperçu, puis confirmez.
 orientation-file-missing = Choisissez le fichier CSV à déposer.
 orientation-file-too-large = Ce fichier est trop lourd (20 Mo au plus) ou n'a pas pu être reçu en entier. Réessayez.
@@ -32,7 +35,22 @@ orientation-preview-title = Aperçu du fichier d'orientation — Portail ALI
 orientation-preview-heading = Fichier « { $file } »
 orientation-preview-meta = Déposé le { $when } · { $rows } lignes · encodage { $encoding }
 orientation-back = Retour au fichier d'orientation
-orientation-preview-summary = { $new } nouvelles personnes, { $changed } dossiers modifiés, { $unchanged } inchangés, { $gone } personnes qui ne figurent plus dans le fichier, { $rejected } lignes refusées.
+orientation-preview-summary = { $new ->
+        [one] { $new } nouvelle personne
+       *[other] { $new } nouvelles personnes
+    }, { $changed ->
+        [one] { $changed } dossier modifié
+       *[other] { $changed } dossiers modifiés
+    }, { $unchanged ->
+        [one] { $unchanged } inchangé
+       *[other] { $unchanged } inchangés
+    }, { $gone ->
+        [one] { $gone } personne qui ne figure plus dans le fichier
+       *[other] { $gone } personnes qui ne figurent plus dans le fichier
+    }, { $rejected ->
+        [one] { $rejected } ligne refusée
+       *[other] { $rejected } lignes refusées
+    }.
 orientation-apply-explain = Confirmer crée les nouveaux dossiers et met à jour les dossiers modifiés, en une seule fois. Les nouvelles personnes reçoivent une invitation par SMS ou e-mail ; celles qui n'ont ni l'un ni l'autre, un courrier à imprimer. Les lignes refusées ne sont pas importées.
 orientation-apply-submit = Confirmer l'import
 orientation-new-heading = Nouvelles personnes ({ $n })
@@ -50,8 +68,20 @@ orientation-col-line = Ligne
 orientation-col-reasons = Motifs du refus
 orientation-change = { $field } : { $before } → { $after }
 orientation-value-none = (vide)
-orientation-applied-summary = Appliqué le { $when } : { $created } dossiers créés, { $changed } mis à jour.
-orientation-applied = Import appliqué : { $created } dossiers créés, { $changed } mis à jour, { $invited } invitations envoyées, { $letters } courriers à imprimer.
+orientation-applied-summary = Appliqué le { $when } : { $created ->
+        [one] { $created } dossier créé
+       *[other] { $created } dossiers créés
+    }, { $changed } mis à jour.
+orientation-applied = Import appliqué : { $created ->
+        [one] { $created } dossier créé
+       *[other] { $created } dossiers créés
+    }, { $changed } mis à jour, { $invited ->
+        [one] { $invited } invitation envoyée
+       *[other] { $invited } invitations envoyées
+    }, { $letters ->
+        [one] { $letters } courrier à imprimer
+       *[other] { $letters } courriers à imprimer
+    }.
 orientation-already-applied = Ce fichier a déjà été appliqué : rien n'a été refait.
 orientation-changed-meanwhile = Un dossier a été créé entre-temps avec un numéro de ce fichier : rien n'a été enregistré. Déposez le fichier de nouveau pour revoir l'aperçu.
 orientation-letters-link = Imprimer les courriers d'invitation ({ $n })

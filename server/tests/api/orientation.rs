@@ -125,7 +125,7 @@ async fn a_monthly_file_is_previewed_applied_once_and_the_same_file_again_change
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("encodage Windows-1252"), "{html}");
     assert!(
-        html.contains("2 nouvelles personnes, 1 dossiers modifiés, 0 inchangés, 0 personnes qui ne figurent plus dans le fichier, 6 lignes refusées."),
+        html.contains("2 nouvelles personnes, 1 dossier modifié, 0 inchangé, 0 personne qui ne figure plus dans le fichier, 6 lignes refusées."),
         "{html}"
     );
     // The accents read right from Windows-1252, and the changed field says before → after.
@@ -167,7 +167,7 @@ async fn a_monthly_file_is_previewed_applied_once_and_the_same_file_again_change
     assert_eq!(status, StatusCode::OK, "{done}");
     assert!(
         done["notice"].as_str().unwrap_or_default().contains(
-            "2 dossiers créés, 1 mis à jour, 1 invitations envoyées, 1 courriers à imprimer"
+            "2 dossiers créés, 1 mis à jour, 1 invitation envoyée, 1 courrier à imprimer"
         ),
         "{done}"
     );
@@ -236,7 +236,7 @@ async fn a_monthly_file_is_previewed_applied_once_and_the_same_file_again_change
         .page(&manager, &app::pages::orientation_import(second))
         .await;
     assert!(
-        html.contains("0 nouvelles personnes, 0 dossiers modifiés, 3 inchangés"),
+        html.contains("0 nouvelle personne, 0 dossier modifié, 3 inchangés"),
         "{html}"
     );
     let id = second.to_string();
