@@ -78,9 +78,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Unreadable> {
     }
 }
 
+/// A table's header and its rows, each with its line number in the file.
+pub type Table = (Vec<String>, Vec<(usize, Vec<String>)>);
+
 /// A table read from CSV text: its header and its rows with their line numbers. The
 /// separator is the header's: `;` (French spreadsheets) or `,`.
-pub fn read_table(text: &str) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), Unreadable> {
+pub fn read_table(text: &str) -> Result<Table, Unreadable> {
     let first = text.lines().next().unwrap_or("");
     let separator = if first.matches(';').count() >= first.matches(',').count() {
         b';'

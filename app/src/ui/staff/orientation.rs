@@ -123,7 +123,7 @@ fn section(heading: String, count: usize, shown: usize, body: AnyView) -> impl I
     view! {
         <h2>{heading}</h2>
         {(count == 0).then(|| view! { <p>{tr!("orientation-section-none")}</p> })}
-        {(count > 0).then(|| body)}
+        {(count > 0).then_some(body)}
         {(count > shown).then(|| view! { <p class="hint">{tr!("orientation-section-more", n = count - shown)}</p> })}
     }
 }
