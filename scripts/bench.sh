@@ -109,6 +109,44 @@ for page in /espace /rdv/prendre; do
 done
 echo
 
+echo "### Monthly orientation file: 12,000 new people (the département's admin)"
+echo
+python3 - "$base" <<'PY'
+import datetime, http.cookiejar, json, sys, time, urllib.parse, urllib.request
+base = sys.argv[1]
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def send(path, data=None, headers=None):
+    req = urllib.request.Request(base + path, data=data, headers={"Origin": base, **(headers or {})})
+    start = time.time()
+    with opener.open(req, timeout=600) as r:
+        body = r.read()
+    return time.time() - start, body
+send("/api/pro/connexion", urllib.parse.urlencode({"email": "admin@seinesaintdenis.fr", "password": "Portail-ALI-2026"}).encode(), {"Accept": "application/json"})
+communes = ["Bobigny", "Montreuil", "Saint-Denis", "Drancy", "Pantin", "Bondy", "Aubervilliers", "Le Blanc-Mesnil", "Sevran", "Gagny"]
+day = (datetime.date.today() - datetime.timedelta(days=5)).strftime("%d/%m/%Y")
+rows = ["numero_allocataire;nom;prenom;date_naissance;adresse;telephone;email;date_orientation;type;agence"]
+for i in range(12000):
+    phone = f"06{i:08d}" if i % 10 else ""
+    email = f"personne{i}@exemple.org" if i % 2 else ""
+    rows.append(f"{9000000000 + i};Nom{i};Prénom{i};01/01/1980;{i} rue de la République;{phone};{email};{day};Accompagnement ALI;{communes[i % len(communes)]}")
+body = ("\r\n".join(rows) + "\r\n").encode("utf-8")
+boundary = "portailbench"
+form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orientations.csv\"\r\nContent-Type: text/csv\r\n\r\n").encode() + body + f"\r\n--{boundary}--\r\n".encode()
+upload, done = send("/pro/orientation/fichier", form, {"Accept": "application/json", "Content-Type": f"multipart/form-data; boundary={boundary}"})
+path = json.loads(done)["redirect"]
+preview, page = send(path, None, {"Accept": "text/html"})
+import_id = path.rsplit("/", 1)[1]
+apply, done = send("/api/pro/orientation/appliquer", urllib.parse.urlencode({"import_id": import_id}).encode(), {"Accept": "application/json"})
+print(f"A {len(body) / 1e6:.1f} MB file of 12,000 rows: {json.loads(done)['notice']}")
+print()
+print("| step | time |")
+print("|---|---:|")
+print(f"| upload (read, decode, check the columns, keep) | {upload:.2f} s |")
+print(f"| preview page (every row checked and compared with everybody on file) | {preview:.2f} s |")
+print(f"| confirm (one transaction: 12,000 files, invitations, outbox) | {apply:.2f} s |")
+PY
+echo
 if [ "$BENCH_DB" != sqlite ]; then
   echo "(Booking throughput: measured on SQLite only.)"
   exit 0
