@@ -137,12 +137,13 @@ impl Column {
             Self::LastName
         } else if has("prenom") {
             Self::FirstName
+        } else if has("mail") || has("courriel") {
+            // Before the address: « Adresse e-mail » is the e-mail.
+            Self::Email
         } else if has("adresse") {
             Self::Address
         } else if has("telephone") || has("portable") || k == "tel" {
             Self::Phone
-        } else if has("mail") || has("courriel") {
-            Self::Email
         } else if k == "type" || has("type d orientation") {
             Self::Kind
         } else if has("agence") || has("commune") || has("ali") {
@@ -636,6 +637,9 @@ mod tests {
         assert_eq!(Column::of("Prénom"), Some(Column::FirstName));
         assert_eq!(Column::of("NOM"), Some(Column::LastName));
         assert_eq!(Column::of("E-mail"), Some(Column::Email));
+        assert_eq!(Column::of("Adresse e-mail"), Some(Column::Email));
+        assert_eq!(Column::of("Adresse postale"), Some(Column::Address));
+        assert_eq!(Column::of("Type d'orientation"), Some(Column::Kind));
         assert_eq!(Column::of("Téléphone"), Some(Column::Phone));
         assert_eq!(Column::of("Commune"), Some(Column::Agency));
         assert_eq!(Column::of("Type"), Some(Column::Kind));
