@@ -54,10 +54,12 @@ pub fn OrientationPage() -> impl IntoView {
     })
 }
 
-fn people(list: Vec<PersonLine>) -> impl IntoView {
+fn people(list: Vec<PersonLine>, label: String) -> impl IntoView {
+    let caption = label.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table>
+                <caption class="sr-only">{caption}</caption>
                 <thead><tr>
                     <th scope="col">{tr!("orientation-col-numero")}</th>
                     <th scope="col">{tr!("orientation-col-name")}</th>
@@ -95,10 +97,12 @@ fn changes(list: Vec<ChangeLine>) -> impl IntoView {
     }
 }
 
-fn rejected(list: Vec<RejectLine>) -> impl IntoView {
+fn rejected(list: Vec<RejectLine>, label: String) -> impl IntoView {
+    let caption = label.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table>
+                <caption class="sr-only">{caption}</caption>
                 <thead><tr>
                     <th scope="col">{tr!("orientation-col-line")}</th>
                     <th scope="col">{tr!("orientation-col-numero")}</th>
@@ -154,13 +158,13 @@ pub fn OrientationImportPage() -> impl IntoView {
                             <input type="hidden" name="import_id" value=v.id.to_string() />
                             <p>{tr!("orientation-apply-explain")}</p>
                         </Form>
-                        {section(tr!("orientation-new-heading", n = v.new_count), v.new_count, shown, people(v.new).into_any())}
+                        {section(tr!("orientation-new-heading", n = v.new_count), v.new_count, shown, people(v.new, tr!("orientation-new-caption")).into_any())}
                         {section(tr!("orientation-changed-heading", n = v.changed_count), v.changed_count, shown, changes(v.changed).into_any())}
                         {section(tr!("orientation-gone-heading", n = v.gone_count), v.gone_count, shown, view! {
                             <p>{tr!("orientation-gone-explain")}</p>
-                            {people(v.gone)}
+                            {people(v.gone, tr!("orientation-gone-caption"))}
                         }.into_any())}
-                        {section(tr!("orientation-rejected-heading", n = v.rejected_count), v.rejected_count, shown, rejected(v.rejected).into_any())}
+                        {section(tr!("orientation-rejected-heading", n = v.rejected_count), v.rejected_count, shown, rejected(v.rejected, tr!("orientation-rejected-caption")).into_any())}
                     }.into_any(),
                 }}
             }
