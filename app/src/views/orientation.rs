@@ -50,7 +50,7 @@ pub struct RejectLine {
 }
 
 /// One uploaded file: what confirming it would do, or what it did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreviewView {
     pub id: i64,
     pub file_name: String,

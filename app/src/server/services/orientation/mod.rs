@@ -13,8 +13,7 @@ use crate::domain::authz::{check_action, Action, Scope};
 use crate::domain::deadline::first_meeting_deadline;
 use crate::domain::error::AppError;
 use crate::domain::orientation::{
-    agency_names, key, plan, Changed, Column, CommuneInput, Field, FileRow, Orientation, Plan,
-    Reject,
+    agency_names, plan, Changed, Column, Field, FileRow, Orientation, Plan, Reject,
 };
 use crate::domain::{Actor, AgencyId, AllocataireId};
 use crate::i18n::{t, Lang};
@@ -24,13 +23,14 @@ use crate::server::spreadsheet::{decode, read_table, Unreadable};
 use crate::server::store::{AgencyRow, ImportRow, NewAudit, NewPerson, Principal};
 use crate::server::{crypto, format};
 use crate::tr;
+mod communes;
+pub use communes::{communes, set_commune};
+
 use crate::views::{
-    ChangeLine, CommuneLine, CommunesView, Done, ImportLine, OrientationView, PersonLine,
-    PreviewView, RejectLine,
+    ChangeLine, Done, ImportLine, OrientationView, PersonLine, PreviewView, RejectLine,
 };
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
-use validator::Validate;
 
 /// How many lines of each list the preview shows (the counts give the rest).
 pub const SHOWN: usize = 200;
@@ -62,7 +62,12 @@ async fn import_for(st: &AppState, actor: &Actor, id: i64) -> Result<ImportRow, 
         .ok_or(AppError::NotFound)
 }
 
-fn entry(actor: &Actor, agency: Option<AgencyId>, action: &str, subject: String) -> NewAudit {
+pub(super) fn entry(
+    actor: &Actor,
+    agency: Option<AgencyId>,
+    action: &str,
+    subject: String,
+) -> NewAudit {
     NewAudit {
         actor: Principal::from(actor).to_string(),
         agency,
@@ -71,7 +76,7 @@ fn entry(actor: &Actor, agency: Option<AgencyId>, action: &str, subject: String)
     }
 }
 
-async fn agencies(st: &AppState) -> Result<HashMap<AgencyId, AgencyRow>, AppError> {
+pub(super) async fn agencies(st: &AppState) -> Result<HashMap<AgencyId, AgencyRow>, AppError> {
     Ok(st
         .store
         .agencies()
@@ -317,18 +322,8 @@ pub async fn preview(
         encoding: file.encoding.clone(),
         uploaded: format::date_time(file.created_at),
         rows,
-        applied: None,
-        new_count: 0,
-        changed_count: 0,
-        unchanged_count: 0,
-        gone_count: 0,
-        rejected_count: 0,
-        new: Vec::new(),
-        changed: Vec::new(),
-        gone: Vec::new(),
-        rejected: Vec::new(),
         shown: SHOWN,
-        letters: 0,
+        ..PreviewView::default()
     };
     if let Some(at) = file.applied_at {
         view.applied = Some(tr!(
@@ -562,76 +557,4 @@ pub async fn letters_pdf(
             footer: &footer,
         }),
     ))
-}
-
-fn may_keep_communes(actor: &Actor) -> Result<(), AppError> {
-    check_action(actor, Action::ManageCommunes).map(|_| ())
-}
-
-pub async fn communes(st: &AppState, actor: &Actor) -> Result<CommunesView, AppError> {
-    may_keep_communes(actor)?;
-    let agencies = agencies(st).await?;
-    let mut list: Vec<(i64, String)> = agencies
-        .values()
-        .map(|a| (a.id.0, a.name.clone()))
-        .collect();
-    list.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(CommunesView {
-        communes: st
-            .store
-            .communes()
-            .await?
-            .into_iter()
-            .map(|c| CommuneLine {
-                agency: agencies
-                    .get(&c.agency_id)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default(),
-                name: c.name,
-            })
-            .collect(),
-        agencies: list,
-    })
-}
-
-pub async fn set_commune(
-    st: &AppState,
-    actor: &Actor,
-    input: CommuneInput,
-    now: DateTime<Utc>,
-) -> Result<Done, AppError> {
-    may_keep_communes(actor)?;
-    input.validate()?;
-    let agency = input
-        .agency_id
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .map(AgencyId)
-        .ok_or_else(|| AppError::field("agency_id", &tr!("orientation-commune-agency")))?;
-    let name = input.commune.trim();
-    let known = agencies(st).await?;
-    let Some(target) = known.get(&agency) else {
-        return Err(AppError::field(
-            "agency_id",
-            &tr!("orientation-commune-agency"),
-        ));
-    };
-    let audit = NewAudit {
-        actor: Principal::from(actor).to_string(),
-        agency: Some(agency),
-        action: "orientation.commune".into(),
-        subject: format!("commune:{}", key(name)),
-    };
-    st.store
-        .set_commune(name, &key(name), agency, Some(&audit), now.timestamp())
-        .await?;
-    Ok(Done {
-        notice: tr!(
-            "orientation-commune-set",
-            commune = name,
-            agency = target.name.as_str()
-        ),
-        redirect: pages::COMMUNES.into(),
-    })
 }
