@@ -44,6 +44,16 @@ pub const ORIENTATION: &str = "/pro/orientation";
 pub const ORIENTATION_UPLOAD: &str = "/pro/orientation/fichier";
 /// The commune → agency table (the admin).
 pub const COMMUNES: &str = "/pro/communes";
+/// The page a satisfaction link opens (no sign-in: the question only).
+pub const FEEDBACK: &str = "/avis";
+/// The allocataire's satisfaction questions and answers (« Mes avis »).
+pub const MY_FEEDBACK: &str = "/espace/avis";
+/// The moderation queue (managers, the admin).
+pub const MODERATION: &str = "/pro/moderation";
+/// The satisfaction results (staff).
+pub const FEEDBACK_RESULTS: &str = "/pro/avis";
+/// The results as CSV (a server route).
+pub const FEEDBACK_CSV: &str = "/pro/avis/resultats.csv";
 /// The agency's rendez-vous and contracts for WebRSA, as CSV (server routes).
 pub const WEBRSA_APPOINTMENTS: &str = "/pro/export/webrsa-rdv.csv";
 pub const WEBRSA_CONTRACTS: &str = "/pro/export/webrsa-cer.csv";
@@ -93,6 +103,15 @@ pub fn orientation_import(id: i64) -> String {
 pub fn orientation_letters(id: i64) -> String {
     format!("{ORIENTATION}/{id}/courriers.pdf")
 }
+/// The link sent after a rendez-vous or a workshop (`/a/{token}`: the server keeps the
+/// token in the session and sends the browser to [`FEEDBACK`]).
+pub fn feedback_link(token: &str) -> String {
+    format!("/a/{token}")
+}
+/// One of the allocataire's satisfaction questions, to answer or change.
+pub fn my_feedback_question(id: i64) -> String {
+    format!("{MY_FEEDBACK}/{id}")
+}
 pub fn staff_workshop(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}")
 }
@@ -111,7 +130,7 @@ pub fn workshop_calendar(id: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 33] = [
+pub const ROUTES: [&str; 38] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -145,6 +164,11 @@ pub const ROUTES: [&str; 33] = [
     ORIENTATION,
     "/pro/orientation/{id}",
     COMMUNES,
+    FEEDBACK,
+    MY_FEEDBACK,
+    "/espace/avis/{id}",
+    MODERATION,
+    FEEDBACK_RESULTS,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those
@@ -232,7 +256,8 @@ mod tests {
             | "/connexion/code"
             | "/invitation"
             | "/pro/connexion"
-            | "/mot-de-passe/nouveau" => Audience::Anyone,
+            | "/mot-de-passe/nouveau"
+            | "/avis" => Audience::Anyone,
             r if r.starts_with("/pro/") => Audience::Staff,
             _ => Audience::Allocataire,
         };

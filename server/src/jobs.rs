@@ -44,6 +44,17 @@ pub fn spawn_reminders(
             if let Err(e) = app::server::services::workshops::remind(&st, Utc::now()).await {
                 tracing::warn!(error = %e, "workshop reminder run failed");
             }
+            // Satisfaction: ask about what was honoré or attended, and the one reminder.
+            if let Err(e) =
+                app::server::services::voice::satisfaction::ask_due(&st, Utc::now()).await
+            {
+                tracing::warn!(error = %e, "satisfaction questions failed");
+            }
+            if let Err(e) =
+                app::server::services::voice::satisfaction::remind(&st, Utc::now()).await
+            {
+                tracing::warn!(error = %e, "satisfaction reminders failed");
+            }
             // Workshop seats offered and not taken in time go to the next person waiting.
             if let Err(e) = app::server::services::workshops::expire_offers(&st, Utc::now()).await {
                 tracing::warn!(error = %e, "workshop offer expiry failed");

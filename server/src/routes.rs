@@ -6,11 +6,11 @@ use app::domain::error::AppError;
 use app::flash::{Flash, SECRET_FIELDS};
 use app::i18n::Lang;
 use app::pages;
-use app::server::ctx::{CurrentActor, FLASH_KEY, INVITATION_KEY, RESET_KEY};
+use app::server::ctx::{CurrentActor, FEEDBACK_KEY, FLASH_KEY, INVITATION_KEY, RESET_KEY};
 use app::server::services::{appointments, exports, orientation, pathways, workshops, AppState};
 use app::views::Done;
 use axum::body::{to_bytes, Body};
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -319,6 +319,48 @@ pub async fn invitation_link(
         return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
     }
     Redirect::to(pages::INVITATION).into_response()
+}
+
+/// `/a/{token}`: a satisfaction link from an SMS or an e-mail. Like an invitation, the GET
+/// changes nothing: the token goes into this browser's session and out of the address at
+/// once; the question's page answers with a POST, once.
+pub async fn feedback_link(
+    session: Session,
+    Extension(lang): Extension<Lang>,
+    Path(token): Path<String>,
+) -> Response {
+    if token.len() > 128 || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Redirect::to(pages::FEEDBACK).into_response();
+    }
+    if session.insert(FEEDBACK_KEY, token).await.is_err() {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, say(lang, "server-error"));
+    }
+    Redirect::to(pages::FEEDBACK).into_response()
+}
+
+/// `/pro/avis/resultats.csv?periode=…`: the satisfaction results, suppressed as on the page.
+pub async fn feedback_csv(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Query(q): Query<PeriodQuery>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    let file = app::server::services::voice::results::results_csv(
+        &st,
+        &actor,
+        q.periode,
+        chrono::Utc::now(),
+    )
+    .await;
+    download("text/csv; charset=utf-8", file, lang)
+}
+
+#[derive(serde::Deserialize)]
+pub struct PeriodQuery {
+    periode: Option<String>,
 }
 
 /// `/r/{token}`: the link e-mailed to a staff member to choose a password. Like an

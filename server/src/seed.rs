@@ -399,22 +399,30 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
                 today - Duration::days(5)
             } else if DEMO_CONTRACTS.contains(&numero.to_string().as_str()) {
                 today - Duration::days(20)
+            } else if feedback_person(&numero.to_string()).is_some() {
+                today - Duration::days(40)
             } else {
                 let (y, m) = months[pick_batch(&mut rng)];
                 batch_day(y, m, rng.random_range(0..7), today).unwrap_or(today)
             };
             let index = numero - 1_000_001;
+            let asked = feedback_person(&numero.to_string());
             rows.push(AllocataireRow {
                 id: AllocataireId(0),
                 agency_id: agency,
-                counsellor_id: Some(counsellors[n % team]),
-                numero: numero.to_string(),
-                first_name: if demo {
-                    FIRST[0].into()
+                counsellor_id: Some(if asked.is_some() {
+                    counsellors[0]
                 } else {
-                    FIRST[1 + index % 23].into()
+                    counsellors[n % team]
+                }),
+                numero: numero.to_string(),
+                first_name: match asked {
+                    Some((first, _)) => first.into(),
+                    None if demo => FIRST[0].into(),
+                    None => FIRST[1 + index % 23].into(),
                 },
-                last_name: LAST[(index / 23) % 24].into(),
+                last_name: asked
+                    .map_or_else(|| LAST[(index / 23) % 24].into(), |(_, last)| last.into()),
                 phone: Some(format!("06{:08}", index + 1)),
                 email: index
                     .is_multiple_of(3)
@@ -440,7 +448,22 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
             let fixed = DEMO_CONTRACTS.contains(&row.numero.as_str());
             // The fixed people draw from their own sequence: the others' data stays as it was.
             let draws = if fixed { &mut fixed_rng } else { &mut rng };
-            let history = if fixed {
+            let history = if feedback_person(&row.numero).is_some() {
+                // Met a month ago; seen on the last working day, the outcome to record.
+                let day = last_working_day(today);
+                vec![
+                    (
+                        (AppointmentReason::FirstMeeting, AppointmentStatus::Attended),
+                        today - Duration::days(34),
+                        today - Duration::days(30),
+                    ),
+                    (
+                        (AppointmentReason::FollowUp, AppointmentStatus::Booked),
+                        day,
+                        day,
+                    ),
+                ]
+            } else if fixed {
                 // The browser tests' people: met last week, a contract (or none) waiting.
                 vec![(
                     (AppointmentReason::FirstMeeting, AppointmentStatus::Attended),
@@ -613,6 +636,30 @@ type Kind = (AppointmentReason, AppointmentStatus);
 /// a contract proposed (one signs with JavaScript, one without), the third (one of Nadia
 /// Benali's) none yet: she drafts it.
 pub const DEMO_CONTRACTS: [&str; 3] = ["1000004", "1000007", "1000008"];
+
+/// The people the browser tests ask for their opinion: seen by Nadia Benali on the last
+/// working day, the outcome not recorded yet (once it is, the question goes out by SMS and
+/// e-mail: allocataire10@ and allocataire13@exemple.org).
+pub const DEMO_FEEDBACK: [(&str, &str, &str); 2] = [
+    ("1000010", "Inès", "Moreau"),
+    ("1000013", "Yanis", "Lefèvre"),
+];
+
+fn feedback_person(numero: &str) -> Option<(&'static str, &'static str)> {
+    DEMO_FEEDBACK
+        .iter()
+        .find(|(n, _, _)| *n == numero)
+        .map(|(_, first, last)| (*first, *last))
+}
+
+/// The last working day before `today`.
+fn last_working_day(today: NaiveDate) -> NaiveDate {
+    let mut day = today - Duration::days(1);
+    while !calendar::is_working_day(day) {
+        day -= Duration::days(1);
+    }
+    day
+}
 
 /// Where a person met on `met` stands with their contract today: none yet (the month
 /// is not over), proposed, signed, or validated by the département.

@@ -214,6 +214,8 @@ pub fn build_router(
         .route("/healthz", get(routes::healthz))
         .route("/i/{token}", get(routes::invitation_link))
         .route("/r/{token}", get(routes::password_link))
+        .route("/a/{token}", get(routes::feedback_link))
+        .route(app::pages::FEEDBACK_CSV, get(routes::feedback_csv))
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
         .route("/pro/ateliers/{id}/liste.csv", get(routes::workshop_list))
         .route(

@@ -31,3 +31,5 @@ common-nav-team = Équipe
 common-nav-password = Mon mot de passe
 common-nav-account = Mon compte
 common-nav-orientation = Fichier d'orientation
+common-nav-moderation = Modération
+common-nav-feedback = Avis

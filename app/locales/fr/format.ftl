@@ -32,3 +32,9 @@ format-day-short = { $weekday } { $day }/{ $month }
 format-time-hour = { $hour } h
 format-time = { $hour } h { $minute }
 format-date-time = { $date } à { $time }
+format-period-last12 = 12 derniers mois
+format-period-quarter = { $quarter ->
+    [1] 1er
+   *[other] { $quarter }e
+} trimestre { $year }
+format-period-year = année { $year }

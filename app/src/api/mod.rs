@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod outreach;
 pub mod pathways;
 pub mod team;
+pub mod voice;
 pub mod workshops;
 
 use crate::domain::error::AppError;
@@ -104,4 +105,7 @@ pub mod paths {
     pub const ANSWER_REQUEST: &str = <super::pathways::AnswerRequest as ServerFn>::PATH;
     pub const APPLY_ORIENTATION: &str = <super::orientation::ApplyOrientation as ServerFn>::PATH;
     pub const SET_COMMUNE: &str = <super::orientation::SetCommune as ServerFn>::PATH;
+    pub const ANSWER_LINK: &str = <super::voice::AnswerLink as ServerFn>::PATH;
+    pub const ANSWER_MINE: &str = <super::voice::AnswerMine as ServerFn>::PATH;
+    pub const MODERATE: &str = <super::voice::Decide as ServerFn>::PATH;
 }

@@ -74,10 +74,16 @@ pub enum Action {
     ImportOrientations,
     /// Keep the commune → agency table (the département).
     ManageCommunes,
+    /// Answer the satisfaction question about my own rendez-vous and workshops.
+    GiveFeedback,
+    /// Approve, mask or reject the texts the people supported write.
+    ModerateTexts,
+    /// Read the satisfaction results (small cells suppressed, moderated comments only).
+    ViewFeedbackResults,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 27] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -102,6 +108,9 @@ impl Action {
         Action::ExportWebrsa,
         Action::ImportOrientations,
         Action::ManageCommunes,
+        Action::GiveFeedback,
+        Action::ModerateTexts,
+        Action::ViewFeedbackResults,
     ];
 }
 
@@ -121,13 +130,14 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
     use Action::*;
     use Role::*;
     match (role, action) {
-        (Allocataire, ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract) => {
-            Some(Scope::Own)
-        }
+        (
+            Allocataire,
+            ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract | GiveFeedback,
+        ) => Some(Scope::Own),
         (Allocataire, _) => None,
         (
             Referent | Manager | Admin,
-            ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract,
+            ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract | GiveFeedback,
         ) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
         (Referent | Manager, ChooseAgency | ManageThemes | ValidateContract | ManageCommunes) => {
@@ -139,11 +149,13 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         }
         (
             Referent,
-            ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops | ManagePathway,
+            ViewOutbox | EnrolAllocataire | AssignReferent | ManageWorkshops | ManagePathway
+            | ViewFeedbackResults,
         ) => Some(Scope::Agency),
         (
             Referent,
-            ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa | ImportOrientations,
+            ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa | ImportOrientations
+            | ModerateTexts,
         ) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
@@ -344,7 +356,23 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 4 + 11 + 16 + 20);
+        assert_eq!(granted, 5 + 12 + 18 + 22);
+    }
+
+    #[test]
+    fn managers_moderate_their_agency_staff_read_results_only_allocataires_answer() {
+        use Role::*;
+        assert_eq!(scope(Allocataire, Action::GiveFeedback), Some(Scope::Own));
+        assert_eq!(scope(Referent, Action::GiveFeedback), None);
+        assert_eq!(scope(Allocataire, Action::ModerateTexts), None);
+        assert_eq!(scope(Referent, Action::ModerateTexts), None);
+        assert_eq!(scope(Manager, Action::ModerateTexts), Some(Scope::Agency));
+        assert_eq!(scope(Admin, Action::ModerateTexts), Some(Scope::All));
+        assert_eq!(scope(Allocataire, Action::ViewFeedbackResults), None);
+        assert_eq!(
+            scope(Referent, Action::ViewFeedbackResults),
+            Some(Scope::Agency)
+        );
     }
 
     #[test]

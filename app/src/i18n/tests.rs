@@ -161,7 +161,9 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 24] = [
+const PREFIXES: [&str; 26] = [
+    "satisfaction-",
+    "moderation-",
     "orientation-",
     "communes-",
     "outreach-",

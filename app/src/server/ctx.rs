@@ -28,6 +28,8 @@ pub struct ClientAddr(pub String);
 pub const AUTH_KEY: &str = "auth";
 pub const PENDING_CODE_KEY: &str = "pending_code";
 pub const INVITATION_KEY: &str = "invitation";
+/// The satisfaction link's token, kept in the session so that it leaves the address bar.
+pub const FEEDBACK_KEY: &str = "feedback_link";
 pub const FLASH_KEY: &str = "flash";
 /// The agency the département admin picked for the staff pages.
 pub const AGENCY_KEY: &str = "agency";

@@ -160,6 +160,29 @@ pub fn today(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&Paris).date_naive()
 }
 
+/// A period as its reader names it: « 12 derniers mois », « novembre 2026 »,
+/// « 4e trimestre 2026 », « année 2026 ».
+pub fn period(p: crate::domain::period::Period) -> String {
+    use crate::domain::period::Period;
+    let lang = Lang::current();
+    match p {
+        Period::Last12 => text(lang, "format-period-last12", &[]),
+        Period::Month { year, month } => {
+            let name = MONTHS
+                .get(month.saturating_sub(1) as usize)
+                .map(|k| text(lang, k, &[]))
+                .unwrap_or_default();
+            format!("{name} {year}")
+        }
+        Period::Quarter { year, quarter } => text(
+            lang,
+            "format-period-quarter",
+            &[("quarter", quarter.into()), ("year", year.into())],
+        ),
+        Period::Year(year) => text(lang, "format-period-year", &[("year", year.into())]),
+    }
+}
+
 /// Start of a Paris calendar day, as UTC seconds.
 pub fn day_start(d: NaiveDate) -> i64 {
     local(d, chrono::NaiveTime::MIN).unwrap_or_default()

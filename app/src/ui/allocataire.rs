@@ -1,6 +1,7 @@
 //! The allocataire's pages: sign-in, "Mon espace", booking, moving, cancelling.
 
 pub mod pathway;
+pub mod voice;
 pub mod workshops;
 
 use super::components::{flash, page, slot_paging, Choices, Field, Form};
@@ -136,6 +137,9 @@ pub fn Espace() -> impl IntoView {
                 };
                 view! { <p class="alert alert-info">{text}</p> }
             })}
+            {(s.feedback_waiting > 0).then(|| view! {
+                <p class="card"><a href=pages::MY_FEEDBACK>{tr!("satisfaction-espace-waiting", n = s.feedback_waiting)}</a></p>
+            })}
             <section aria-labelledby="h-next">
                 <h2 id="h-next">{tr!("alloc-espace-next-heading")}</h2>
                 {match s.next.clone() {
@@ -169,6 +173,7 @@ pub fn Espace() -> impl IntoView {
                     </ul>
                 </section>
             })}
+            <p><a href=pages::MY_FEEDBACK>{tr!("satisfaction-espace-link")}</a></p>
         }
     })
 }

@@ -104,7 +104,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/aller-vers") view=staff::outreach::Outreach ssr=a.clone() />
                     <Route path=path!("/pro/orientation") view=staff::orientation::OrientationPage ssr=a.clone() />
                     <Route path=path!("/pro/orientation/:id") view=staff::orientation::OrientationImportPage ssr=a.clone() />
-                    <Route path=path!("/pro/communes") view=staff::orientation::Communes ssr=a />
+                    <Route path=path!("/pro/communes") view=staff::orientation::Communes ssr=a.clone() />
+                    <Route path=path!("/avis") view=allocataire::voice::FeedbackLink ssr=a.clone() />
+                    <Route path=path!("/espace/avis") view=allocataire::voice::MyFeedback ssr=a.clone() />
+                    <Route path=path!("/espace/avis/:id") view=allocataire::voice::MyFeedbackQuestion ssr=a.clone() />
+                    <Route path=path!("/pro/moderation") view=staff::voice::Moderation ssr=a.clone() />
+                    <Route path=path!("/pro/avis") view=staff::voice::FeedbackResults ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -131,6 +136,7 @@ fn Header() -> impl IntoView {
                                 (pages::DUE_FILES, tr!("common-nav-due")),
                                 (pages::OUTREACH, tr!("common-nav-outreach")),
                                 (pages::STAFF_WORKSHOPS, tr!("common-nav-workshops")),
+                                (pages::FEEDBACK_RESULTS, tr!("common-nav-feedback")),
                             ];
                             if me.can_see_messages {
                                 l.push((pages::MESSAGES, tr!("common-nav-messages")));
@@ -138,6 +144,7 @@ fn Header() -> impl IntoView {
                             if me.can_manage_agency {
                                 l.push((pages::AGENCY, tr!("common-nav-agency")));
                                 l.push((pages::ORIENTATION, tr!("common-nav-orientation")));
+                                l.push((pages::MODERATION, tr!("common-nav-moderation")));
                                 l.push((pages::AUDIT, tr!("common-nav-audit")));
                                 l.push((pages::TEAM, tr!("common-nav-team")));
                             }

@@ -49,6 +49,8 @@ pub struct SpaceView {
     pub first_meeting_due: Option<String>,
     pub first_meeting_late: bool,
     pub history: Vec<AppointmentView>,
+    /// Satisfaction questions waiting for an answer (a card links to « Mes avis »).
+    pub feedback_waiting: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

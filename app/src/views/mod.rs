@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod outreach;
 pub mod pathways;
 pub mod team;
+pub mod voice;
 pub mod workshops;
 
 pub use agency::*;
@@ -25,6 +26,7 @@ pub use outbox::*;
 pub use outreach::*;
 pub use pathways::*;
 pub use team::*;
+pub use voice::*;
 pub use workshops::*;
 
 use serde::{Deserialize, Serialize};

@@ -18,4 +18,5 @@ mod probes;
 mod security;
 mod seed;
 mod team;
+mod voice;
 mod workshops;

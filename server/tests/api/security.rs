@@ -91,6 +91,25 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         .scalar("SELECT MAX(id) FROM orientation_imports")
         .await
         .to_string();
+    // A satisfaction question of person A, and a comment of agency 1 waiting for moderation.
+    app.sql(&format!(
+        "INSERT INTO satisfaction_requests (allocataire_id, agency_id, event_kind, event_id, event_at, token_hash, asked_at, updated_at) VALUES ({person_a}, {}, 'rdv', 999, 0, 'walk', 0, 0)",
+        a1.0
+    ))
+    .await;
+    let question = app
+        .scalar("SELECT MAX(id) FROM satisfaction_requests")
+        .await
+        .to_string();
+    app.sql(&format!(
+        "INSERT INTO moderation_items (agency_id, source, source_id, author_id, original, status, created_at, updated_at) VALUES ({}, 'satisfaction', {question}, {person_a}, 'walk', 'en_attente', 0, 0)",
+        a1.0
+    ))
+    .await;
+    let item = app
+        .scalar("SELECT MAX(id) FROM moderation_items")
+        .await
+        .to_string();
     let staff = |id: i64, role: StaffRole, agency: Option<AgencyId>| Actor::Staff {
         id: StaffId(id),
         role,
@@ -663,6 +682,48 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             action: Action::ViewAllocataire,
             on: On::Target(c1),
         },
+        // The voice: reads, and writes the rules refuse (no answer chosen, an item that
+        // does not exist), so the walk changes nothing.
+        Endpoint {
+            path: "/api/espace/avis",
+            form: vec![],
+            action: Action::GiveFeedback,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/avis/question",
+            form: vec![("id", question.clone())],
+            action: Action::GiveFeedback,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/espace/avis/repondre",
+            form: vec![("request_id", question.clone()), ("rating", String::new())],
+            action: Action::GiveFeedback,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/pro/moderation",
+            form: vec![],
+            action: Action::ModerateTexts,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/moderation/decider",
+            form: vec![
+                ("item_id", item.clone()),
+                ("revision", "1".into()),
+                ("decision", "x".into()),
+            ],
+            action: Action::ModerateTexts,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/avis",
+            form: vec![],
+            action: Action::ViewFeedbackResults,
+            on: On::Myself,
+        },
         Endpoint {
             path: "/api/pro/mot-de-passe",
             form: vec![("current", "faux".into())],
@@ -693,6 +754,9 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         "/api/pro/connexion",
         "/api/deconnexion",
         "/api/mot-de-passe/nouveau",
+        // The satisfaction link needs no sign-in: it is its own proof (tests/voice.rs).
+        "/api/avis",
+        "/api/avis/repondre",
     ];
     let walked: BTreeSet<&str> = endpoints.iter().map(|e| e.path).chain(public).collect();
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()

@@ -18,6 +18,7 @@ pub mod pathways;
 pub mod present;
 pub mod scope;
 pub mod team;
+pub mod voice;
 pub mod workshops;
 
 use super::store::{AllocataireRow, Conflict, Principal, StaffRow, Store, StoreError};

@@ -22,6 +22,7 @@ pub mod seed;
 pub mod slots;
 mod sql;
 pub mod team;
+pub mod voice;
 pub mod workshop_themes;
 pub mod workshops;
 
@@ -44,6 +45,10 @@ pub use seed::{SeedContract, SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
 pub use team::TeamStore;
+pub use voice::{
+    Answer, AnswerOutcome, CommentRow, DueEvent, ItemRow, ModerationDecision, NewQuestion,
+    PublishedComment, QuestionRow, RatingCount, VoiceStore,
+};
 pub use workshop_themes::{ThemeRow, ThemeStore};
 pub use workshops::{
     CapacityOutcome, EditOutcome, InvitationRow, InviteOutcome, NewWorkshop, Notice, Notices,
@@ -122,6 +127,7 @@ pub trait Store:
     + ExportStore
     + OutreachStore
     + OrientationStore
+    + VoiceStore
 {
 }
 
@@ -145,5 +151,6 @@ impl<T> Store for T where
         + ExportStore
         + OutreachStore
         + OrientationStore
+        + VoiceStore
 {
 }

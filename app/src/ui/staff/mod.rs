@@ -7,6 +7,7 @@ pub mod orientation;
 pub mod outreach;
 pub mod pathway;
 pub mod team;
+pub mod voice;
 pub mod workshops;
 
 use super::allocataire::SlotPicker;

@@ -511,6 +511,9 @@ pub async fn record_outcome(
         .await?
         .ok_or_else(|| AppError::Conflict(tr!("rdv-outcome-already-recorded")))?;
     st.outbox_signal.notify_one();
+    if outcome == AppointmentStatus::Attended {
+        crate::server::services::voice::satisfaction::ask_now(st, now).await;
+    }
     Ok(Done {
         notice: tr!(
             "rdv-outcome-recorded",

@@ -64,7 +64,10 @@ pub async fn my_space(
             flag == deadline::DeadlineFlag::Late,
         )
     };
+    let feedback_waiting =
+        crate::server::services::voice::satisfaction::waiting_count(st, p.id, now).await?;
     Ok(SpaceView {
+        feedback_waiting,
         first_name: p.first_name.clone(),
         referent,
         next,

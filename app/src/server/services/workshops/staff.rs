@@ -476,6 +476,9 @@ pub async fn attendance(
     {
         return Err(AppError::NotFound);
     }
+    if value == Attendance::Present {
+        crate::server::services::voice::satisfaction::ask_now(st, now).await;
+    }
     Ok(Done {
         notice: tr!("workshop-attendance-saved", value = t(value.label_key())),
         redirect: pages::staff_workshop(w.id.0),

@@ -20,6 +20,7 @@ mod pathways;
 mod seed;
 mod slots;
 mod team;
+mod voice;
 mod workshop_themes;
 mod workshops;
 
