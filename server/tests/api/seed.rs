@@ -128,11 +128,26 @@ async fn the_demo_data_has_the_shape_of_the_agencies(db: Db) {
     assert!(upcoming > 0, "somebody has a rendez-vous ahead");
     // No booked rendez-vous in the next three days: no reminder goes out at start-up.
     let soon = scalar(format!(
-        "SELECT COUNT(*) FROM appointments WHERE status = 'booked' AND starts_at < {}",
+        "SELECT COUNT(*) FROM appointments WHERE status = 'booked' AND starts_at >= {} AND starts_at < {}",
+        now.timestamp(),
         now.timestamp() + 2 * 86_400
     ))
     .await;
     assert_eq!(soon, 0);
+    // Past and still booked: only the two rendez-vous of the last working day whose outcome
+    // the browser tests record (the satisfaction question follows).
+    let to_record = scalar(format!(
+        "SELECT COUNT(*) FROM appointments a JOIN allocataires p ON p.id = a.allocataire_id \
+         WHERE a.status = 'booked' AND a.starts_at < {} AND p.numero IN ('1000010', '1000013')",
+        now.timestamp()
+    ))
+    .await;
+    let past = scalar(format!(
+        "SELECT COUNT(*) FROM appointments WHERE status = 'booked' AND starts_at < {}",
+        now.timestamp()
+    ))
+    .await;
+    assert_eq!((to_record, past), (2, 2));
     pool.close().await;
 }
 on_both!(the_demo_data_has_the_shape_of_the_agencies);
