@@ -147,6 +147,42 @@ print(f"| preview page (every row checked and compared with everybody on file) |
 print(f"| confirm (one transaction: 12,000 files, invitations, outbox) | {apply:.2f} s |")
 PY
 echo
+echo "### Satisfaction results over 20,000 answers"
+echo
+now=$(date +%s)
+sql "WITH picked AS (SELECT id, agency_id FROM allocataires ORDER BY id LIMIT 20000) \
+INSERT INTO satisfaction_requests (allocataire_id, agency_id, event_kind, event_id, event_at, token_hash, asked_at, rating, answered_at, updated_at) \
+SELECT id, agency_id, CASE WHEN id % 4 = 0 THEN 'atelier' ELSE 'rdv' END, id, $now - (id % 300) * 86400, 'bench' || id, $now - (id % 300) * 86400, 1 + (id * 7) % 5, $now - (id % 300) * 86400, $now FROM picked" >/dev/null
+echo "Answers in the table: $(sql "SELECT COUNT(*) FROM satisfaction_requests WHERE rating IS NOT NULL")."
+echo
+python3 - "$base" <<'PY'
+import http.cookiejar, statistics, sys, time, urllib.parse, urllib.request
+base = sys.argv[1]
+def timings(email, path, n=20):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    sign_in = urllib.request.Request(base + "/api/pro/connexion", data=urllib.parse.urlencode({"email": email, "password": "Portail-ALI-2026"}).encode(), headers={"Origin": base, "Accept": "application/json"})
+    opener.open(sign_in, timeout=60).read()
+    out = []
+    for _ in range(n):
+        req = urllib.request.Request(base + path, headers={"Accept": "text/html"})
+        start = time.time()
+        with opener.open(req, timeout=60) as r:
+            r.read()
+        out.append((time.time() - start) * 1000)
+    out.sort()
+    return statistics.median(out), out[int(len(out) * 0.95) - 1]
+print("| page (20 requests, one client) | median | p95 |")
+print("|---|---:|---:|")
+for who, email, path in [
+    ("admin, département and 22 agencies, 12 months", "admin@seinesaintdenis.fr", "/pro/avis"),
+    ("manager, one agency, 12 months", "responsable@ali-bobigny.fr", "/pro/avis"),
+    ("admin, CSV export", "admin@seinesaintdenis.fr", "/pro/avis/resultats.csv"),
+]:
+    median, p95 = timings(email, path)
+    print(f"| {who} (`{path}`) | {median:.0f} ms | {p95:.0f} ms |")
+PY
+echo
 if [ "$BENCH_DB" != sqlite ]; then
   echo "(Booking throughput: measured on SQLite only.)"
   exit 0

@@ -833,6 +833,7 @@ pub fn demo_accounts() -> Vec<String> {
         "Allocataire (ALI Bobigny): numéro 1000001, téléphone 06 00 00 00 01, e-mail allocataire1@exemple.org".into(),
         "  → the sign-in code appears on the staff page « Messages envoyés » (demo mode) or in your SMTP server.".into(),
         "Allocataire with a contract to sign: numéro 1000004 (e-mail allocataire4@exemple.org).".into(),
+        "Rendez-vous to record « honoré » on Nadia Benali's agenda of the last working day (the satisfaction question follows): Inès Moreau 1000010, Yanis Lefèvre 1000013.".into(),
         format!("Conseillère (ALI Bobigny): nadia.benali@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Responsable d'agence: responsable@ali-bobigny.fr / {DEMO_PASSWORD}"),
         format!("Administration du département: admin@seinesaintdenis.fr / {DEMO_PASSWORD}"),
