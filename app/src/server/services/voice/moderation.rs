@@ -71,9 +71,8 @@ pub async fn queue(
     let mut staff: HashMap<AgencyId, Vec<StaffRow>> = HashMap::new();
     let (mut pending, mut decided) = (Vec::new(), Vec::new());
     for item in &items {
-        if !staff.contains_key(&item.agency_id) {
-            let list = st.store.staff_of_agency(item.agency_id).await?;
-            staff.insert(item.agency_id, list);
+        if let std::collections::hash_map::Entry::Vacant(e) = staff.entry(item.agency_id) {
+            e.insert(st.store.staff_of_agency(item.agency_id).await?);
         }
         let agency_staff = staff.get(&item.agency_id).map(Vec::as_slice).unwrap_or(&[]);
         let mut names: Vec<String> = agency_staff
