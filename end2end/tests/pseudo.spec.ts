@@ -44,6 +44,8 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
   await test.step('public pages', async () => {
     await page.goto('/');
     await checkPage(page, a11y, 'home');
+    await page.goto('/avis');
+    await checkPage(page, a11y, 'satisfaction page without a link');
     await page.goto('/connexion');
     await islands.ready();
     await checkPage(page, a11y, 'sign-in');
@@ -67,6 +69,8 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await checkPage(page, a11y, 'Mon espace');
     await page.goto('/espace/parcours');
     await checkPage(page, a11y, 'Mon parcours');
+    await page.goto('/espace/avis');
+    await checkPage(page, a11y, 'Mes avis');
     await page.goto('/rdv/prendre');
     await islands.ready();
     await checkPage(page, a11y, 'booking');
@@ -83,7 +87,7 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await submitAndNavigate(page, page.locator('main form button[type=submit]'));
     await expect(page).toHaveURL(/\/pro\/agenda$/);
     await checkPage(page, a11y, 'agenda');
-    for (const path of ['/pro/agenda?semaine=1', '/pro/creneaux', '/pro/messages', '/pro/echeances', '/pro/allocataires']) {
+    for (const path of ['/pro/agenda?semaine=1', '/pro/creneaux', '/pro/messages', '/pro/echeances', '/pro/avis', '/pro/allocataires']) {
       await page.goto(path);
       await checkPage(page, a11y, path);
     }
