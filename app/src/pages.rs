@@ -48,6 +48,10 @@ pub const COMMUNES: &str = "/pro/communes";
 pub const FEEDBACK: &str = "/avis";
 /// The allocataire's satisfaction questions and answers (« Mes avis »).
 pub const MY_FEEDBACK: &str = "/espace/avis";
+/// Panels and juries: volunteering, withdrawing (the allocataire).
+pub const MY_PANEL: &str = "/espace/panel";
+/// The panel volunteers (managers, the admin).
+pub const VOLUNTEERS: &str = "/pro/volontaires";
 /// The moderation queue (managers, the admin).
 pub const MODERATION: &str = "/pro/moderation";
 /// The satisfaction results (staff).
@@ -130,7 +134,7 @@ pub fn workshop_calendar(id: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 38] = [
+pub const ROUTES: [&str; 40] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -169,6 +173,8 @@ pub const ROUTES: [&str; 38] = [
     "/espace/avis/{id}",
     MODERATION,
     FEEDBACK_RESULTS,
+    MY_PANEL,
+    VOLUNTEERS,
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those

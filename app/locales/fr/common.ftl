@@ -33,3 +33,4 @@ common-nav-account = Mon compte
 common-nav-orientation = Fichier d'orientation
 common-nav-moderation = Modération
 common-nav-feedback = Avis
+common-nav-volunteers = Volontaires

@@ -88,3 +88,4 @@ form-moderation-decision-required = Choisissez de publier, de masquer ou de refu
 form-moderation-text-length = Le texte publié fait 1 000 caractères au plus.
 form-moderation-mask-required = Masquez au moins un passage (remplacé par […]), ou publiez tel quel.
 form-moderation-reason-required = Choisissez la raison du refus.
+form-panel-accept-required = Cochez la case pour vous porter volontaire.

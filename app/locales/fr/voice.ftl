@@ -118,3 +118,37 @@ moderation-status-refuse = Non publié
 moderation-reason-injurieux = Propos injurieux ou discriminatoires
 moderation-reason-identifiant = Permet de reconnaître une personne
 moderation-reason-hors_sujet = Sans rapport avec la question
+
+# Panels and juries: recruitment. The consent text has a version (domain::panel::CONSENT_VERSION).
+panel-title = Panels et jurys – Portail ALI
+panel-heading = Panels et jurys
+panel-espace-link = Donner mon avis sur l'accompagnement (panels et jurys)
+panel-what-heading = De quoi s'agit-il ?
+panel-consent-what = Des personnes accompagnées par les ALI donnent leur avis sur ce que proposent les agences : les ateliers, les documents, les projets. Un jury de personnes accompagnées a aussi aidé à choisir les agences.
+panel-consent-how-often = Vous êtes invité ou invitée à une séance quelques fois par an, sur place ou en visio. Vous choisissez chaque fois si vous venez.
+panel-consent-data = L'agence garde votre accord et sa date. Les autres membres d'un panel ne voient ni votre nom ni votre dossier.
+panel-consent-withdraw = Vous pouvez vous retirer à tout moment, d'un geste, sur cette page : vous ne recevez plus d'invitation. Cela ne change rien à votre accompagnement.
+panel-accept = J'ai lu ce texte et je me porte volontaire
+panel-volunteer-submit = Me porter volontaire
+panel-withdraw-intro = Vous ne recevrez plus d'invitation aux panels et jurys.
+panel-withdraw-submit = Me retirer
+panel-since = Vous êtes volontaire depuis le { $day } (texte { $version }).
+panel-volunteered = Merci : vous êtes volontaire. L'agence vous invitera à une prochaine séance.
+panel-already = Vous êtes déjà volontaire.
+panel-withdrawn = C'est fait : vous ne recevrez plus d'invitation.
+panel-not-volunteer = Vous n'êtes pas volontaire.
+panel-text-changed = Le texte a changé depuis que vous l'avez ouvert : relisez-le avant de vous porter volontaire.
+panel-back = Retour à Mon espace
+panel-volunteers-title = Volontaires des panels et jurys – Portail ALI
+panel-volunteers-heading = Volontaires des panels et jurys
+panel-volunteers-intro = { $n ->
+    [0] Personne ne s'est encore porté volontaire.
+    [one] 1 personne volontaire.
+   *[other] { $n } personnes volontaires.
+}
+panel-volunteers-table = Les personnes volontaires
+panel-col-name = Nom
+panel-col-numero = Numéro allocataire
+panel-col-agency = Agence
+panel-col-since = Volontaire depuis le
+panel-col-version = Texte accepté

@@ -108,4 +108,6 @@ pub mod paths {
     pub const ANSWER_LINK: &str = <super::voice::AnswerLink as ServerFn>::PATH;
     pub const ANSWER_MINE: &str = <super::voice::AnswerMine as ServerFn>::PATH;
     pub const MODERATE: &str = <super::voice::Decide as ServerFn>::PATH;
+    pub const VOLUNTEER: &str = <super::voice::Volunteer as ServerFn>::PATH;
+    pub const WITHDRAW_PANELS: &str = <super::voice::WithdrawFromPanels as ServerFn>::PATH;
 }

@@ -3,14 +3,16 @@
 
 use crate::domain::error::AppError;
 use crate::domain::moderation::DecisionInput;
+use crate::domain::panel::VolunteerInput;
 use crate::domain::satisfaction::AnswerInput;
 #[cfg(feature = "ssr")]
 use crate::server::{
     ctx,
-    services::voice::{moderation, results, satisfaction},
+    services::voice::{moderation, panels, results, satisfaction},
 };
 use crate::views::{
-    Done, LinkQuestionView, ModerationView, MyFeedbackView, MyQuestionView, ResultsView,
+    Done, LinkQuestionView, ModerationView, MyFeedbackView, MyPanelView, MyQuestionView,
+    ResultsView, VolunteersView,
 };
 use leptos::prelude::*;
 
@@ -73,4 +75,28 @@ pub async fn feedback_results(
 ) -> Result<ResultsView, AppError> {
     let (st, actor) = ctx::authed()?;
     results::results(&st, &actor, periode, ctx::now()).await
+}
+
+#[server(endpoint = "espace/panel")]
+pub async fn my_panel() -> Result<MyPanelView, AppError> {
+    let (st, actor) = ctx::authed()?;
+    panels::mine(&st, &actor).await
+}
+
+#[server(endpoint = "espace/panel/volontaire")]
+pub async fn volunteer(#[server(flatten)] input: VolunteerInput) -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    panels::volunteer(&st, &actor, input, ctx::now()).await
+}
+
+#[server(endpoint = "espace/panel/retrait")]
+pub async fn withdraw_from_panels() -> Result<Done, AppError> {
+    let (st, actor) = ctx::authed()?;
+    panels::withdraw(&st, &actor, ctx::now()).await
+}
+
+#[server(endpoint = "pro/volontaires")]
+pub async fn panel_volunteers() -> Result<VolunteersView, AppError> {
+    let (st, actor) = ctx::authed()?;
+    panels::volunteers(&st, &actor, ctx::now()).await
 }

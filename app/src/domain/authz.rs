@@ -80,10 +80,14 @@ pub enum Action {
     ModerateTexts,
     /// Read the satisfaction results (small cells suppressed, moderated comments only).
     ViewFeedbackResults,
+    /// Volunteer for the panels and juries, or withdraw.
+    VolunteerForPanels,
+    /// See who volunteered for the panels (to invite them).
+    ViewPanelVolunteers,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 29] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -111,6 +115,8 @@ impl Action {
         Action::GiveFeedback,
         Action::ModerateTexts,
         Action::ViewFeedbackResults,
+        Action::VolunteerForPanels,
+        Action::ViewPanelVolunteers,
     ];
 }
 
@@ -132,12 +138,22 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
     match (role, action) {
         (
             Allocataire,
-            ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract | GiveFeedback,
+            ViewOwnFile
+            | ManageOwnAppointments
+            | JoinWorkshops
+            | ManageOwnContract
+            | GiveFeedback
+            | VolunteerForPanels,
         ) => Some(Scope::Own),
         (Allocataire, _) => None,
         (
             Referent | Manager | Admin,
-            ViewOwnFile | ManageOwnAppointments | JoinWorkshops | ManageOwnContract | GiveFeedback,
+            ViewOwnFile
+            | ManageOwnAppointments
+            | JoinWorkshops
+            | ManageOwnContract
+            | GiveFeedback
+            | VolunteerForPanels,
         ) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
         (Referent | Manager, ChooseAgency | ManageThemes | ValidateContract | ManageCommunes) => {
@@ -155,7 +171,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         (
             Referent,
             ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa | ImportOrientations
-            | ModerateTexts,
+            | ModerateTexts | ViewPanelVolunteers,
         ) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
@@ -356,7 +372,7 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 5 + 12 + 18 + 22);
+        assert_eq!(granted, 6 + 12 + 19 + 23);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod inputs;
 pub mod moderation;
 pub mod orientation;
 pub mod outreach;
+pub mod panel;
 pub mod pathway;
 pub mod period;
 pub mod satisfaction;

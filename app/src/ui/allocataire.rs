@@ -174,6 +174,7 @@ pub fn Espace() -> impl IntoView {
                 </section>
             })}
             <p><a href=pages::MY_FEEDBACK>{tr!("satisfaction-espace-link")}</a></p>
+            <p><a href=pages::MY_PANEL>{tr!("panel-espace-link")}</a></p>
         }
     })
 }

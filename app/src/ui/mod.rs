@@ -109,7 +109,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/avis") view=allocataire::voice::MyFeedback ssr=a.clone() />
                     <Route path=path!("/espace/avis/:id") view=allocataire::voice::MyFeedbackQuestion ssr=a.clone() />
                     <Route path=path!("/pro/moderation") view=staff::voice::Moderation ssr=a.clone() />
-                    <Route path=path!("/pro/avis") view=staff::voice::FeedbackResults ssr=a />
+                    <Route path=path!("/pro/avis") view=staff::voice::FeedbackResults ssr=a.clone() />
+                    <Route path=path!("/espace/panel") view=allocataire::voice::MyPanel ssr=a.clone() />
+                    <Route path=path!("/pro/volontaires") view=staff::voice::Volunteers ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -145,6 +147,7 @@ fn Header() -> impl IntoView {
                                 l.push((pages::AGENCY, tr!("common-nav-agency")));
                                 l.push((pages::ORIENTATION, tr!("common-nav-orientation")));
                                 l.push((pages::MODERATION, tr!("common-nav-moderation")));
+                                l.push((pages::VOLUNTEERS, tr!("common-nav-volunteers")));
                                 l.push((pages::AUDIT, tr!("common-nav-audit")));
                                 l.push((pages::TEAM, tr!("common-nav-team")));
                             }

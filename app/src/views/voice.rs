@@ -143,3 +143,27 @@ pub struct ResultsView {
     pub comments_withheld: bool,
     pub csv: String,
 }
+
+/// « Panels et jurys » in Mon espace: whether the person volunteered, since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPanelView {
+    pub volunteer: bool,
+    /// « Volontaire depuis le … (texte de décembre 2026) ».
+    pub since: Option<String>,
+    /// The version of the text shown (the form sends it back).
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolunteerLine {
+    pub name: String,
+    pub numero: String,
+    pub agency: String,
+    pub since: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolunteersView {
+    pub lines: Vec<VolunteerLine>,
+}

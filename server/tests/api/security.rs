@@ -725,6 +725,30 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             on: On::Myself,
         },
         Endpoint {
+            path: "/api/espace/panel",
+            form: vec![],
+            action: Action::VolunteerForPanels,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/panel/volontaire",
+            form: vec![("version", "x".into())],
+            action: Action::VolunteerForPanels,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/panel/retrait",
+            form: vec![],
+            action: Action::VolunteerForPanels,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/volontaires",
+            form: vec![],
+            action: Action::ViewPanelVolunteers,
+            on: On::Myself,
+        },
+        Endpoint {
             path: "/api/pro/mot-de-passe",
             form: vec![("current", "faux".into())],
             action: Action::ChangeOwnPassword,

@@ -501,3 +501,111 @@ async fn results_hide_small_cells_everywhere_and_show_only_moderated_text(db: Db
     );
 }
 on_both!(results_hide_small_cells_everywhere_and_show_only_moderated_text);
+
+async fn volunteering_records_the_text_read_and_withdrawing_takes_one_tap(db: Db) {
+    let Some(app) = crate::common::spawn(db).await else {
+        return;
+    };
+    let f = app.f.clone();
+    let id = f.people1[3];
+    let person = app.allocataire(id).await;
+    let (status, v) = app.call(&person, "/api/espace/panel", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["volunteer"], false);
+    let version = v["version"].as_str().expect("version").to_string();
+    // The box not ticked, or a page older than the text: nothing recorded.
+    let (status, body) = app
+        .call(
+            &person,
+            "/api/espace/panel/volontaire",
+            &[("version", &version)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = app
+        .call(
+            &person,
+            "/api/espace/panel/volontaire",
+            &[("accept", "on"), ("version", "2020-01")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM panel_consents").await, 0);
+    // Volunteering twice records one consent, with the version read and the date.
+    let form = [("accept", "on"), ("version", version.as_str())];
+    for _ in 0..2 {
+        let (status, body) = app
+            .call(&person, "/api/espace/panel/volontaire", &form)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM panel_consents WHERE allocataire_id = {id} AND version = '{version}' AND withdrawn_at IS NULL AND given_at > 0"
+        ))
+        .await,
+        1
+    );
+    let (_, v) = app.call(&person, "/api/espace/panel", &[]).await;
+    assert_eq!(v["volunteer"], true, "{v}");
+    assert!(
+        v["since"].as_str().is_some_and(|s| s.contains(&version)),
+        "{v}"
+    );
+
+    // The agency's manager and the admin see the volunteer; the other agency's manager
+    // and a counsellor do not.
+    let numero = app
+        .state
+        .store
+        .allocataire(app::domain::AllocataireId(id))
+        .await
+        .expect("read")
+        .expect("person")
+        .numero;
+    let listed = |v: &Value| {
+        v["lines"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|l| l["numero"] == numero.as_str()))
+    };
+    for (email, expected) in [
+        ("manager1@test.fr", true),
+        ("admin@test.fr", true),
+        ("manager2@test.fr", false),
+    ] {
+        let c = app.staff(email).await;
+        let (status, v) = app.call(&c, "/api/pro/volontaires", &[]).await;
+        assert_eq!(status, StatusCode::OK, "{email}: {v}");
+        assert_eq!(listed(&v), expected, "{email}: {v}");
+    }
+    let c1 = app.staff("c1@test.fr").await;
+    assert_eq!(
+        app.call(&c1, "/api/pro/volontaires", &[]).await.0,
+        StatusCode::FORBIDDEN
+    );
+
+    // One tap to withdraw: off the list, the consent kept as history, audited.
+    let (status, body) = app.call(&person, "/api/espace/panel/retrait", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let m1 = app.staff("manager1@test.fr").await;
+    let (_, v) = app.call(&m1, "/api/pro/volontaires", &[]).await;
+    assert!(!listed(&v), "{v}");
+    assert_eq!(
+        app.scalar(&format!("SELECT COUNT(*) FROM panel_consents WHERE allocataire_id = {id} AND withdrawn_at IS NOT NULL")).await,
+        1
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('panel.volunteer', 'panel.withdraw')"
+        )
+        .await,
+        2
+    );
+    // Volunteering again opens a new consent.
+    let (status, _) = app
+        .call(&person, "/api/espace/panel/volontaire", &form)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM panel_consents").await, 2);
+}
+on_both!(volunteering_records_the_text_read_and_withdrawing_takes_one_tap);

@@ -119,6 +119,25 @@ pub struct PublishedComment {
     pub event_at: i64,
 }
 
+/// A person's open consent to the panels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentRow {
+    pub version: String,
+    pub given_at: i64,
+}
+
+/// A volunteer, as staff list them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolunteerRow {
+    pub allocataire_id: AllocataireId,
+    pub agency_id: AgencyId,
+    pub numero: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub version: String,
+    pub given_at: i64,
+}
+
 #[async_trait]
 pub trait VoiceStore: Send + Sync {
     /// Rendez-vous honorés and workshops attended whose outcome was recorded since
@@ -179,4 +198,24 @@ pub trait VoiceStore: Send + Sync {
         to: i64,
         limit: i64,
     ) -> StoreResult<Vec<PublishedComment>>;
+    /// The person's open consent to the panels, if any.
+    async fn consent_of(&self, person: AllocataireId) -> StoreResult<Option<ConsentRow>>;
+    /// Records a consent to `version`; false (nothing written) if one is open already.
+    async fn volunteer(
+        &self,
+        person: AllocataireId,
+        agency: AgencyId,
+        version: &str,
+        audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// Closes the open consent; false if there was none.
+    async fn withdraw(
+        &self,
+        person: AllocataireId,
+        audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// The volunteers of an agency (every agency: `None`), by name.
+    async fn volunteers(&self, agency: Option<AgencyId>) -> StoreResult<Vec<VolunteerRow>>;
 }

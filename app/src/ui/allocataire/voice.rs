@@ -3,10 +3,10 @@
 //! load no WASM.
 
 use crate::api::paths;
-use crate::api::voice::{link_question, my_feedback, my_question};
+use crate::api::voice::{link_question, my_feedback, my_panel, my_question};
 use crate::pages;
 use crate::tr;
-use crate::ui::components::{flash, page, Form, TextArea};
+use crate::ui::components::{flash, page, Check, Form, TextArea};
 use crate::views::{QuestionView, RatingOption};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -163,4 +163,39 @@ pub fn MyFeedbackQuestion() -> impl IntoView {
             }
         },
     )
+}
+
+/// `/espace/panel`: what the panels and juries are, volunteering and withdrawing.
+#[component]
+pub fn MyPanel() -> impl IntoView {
+    page(my_panel, |v| {
+        view! {
+            <Title text=tr!("panel-title") />
+            <h1>{tr!("panel-heading")}</h1>
+            <section class="card" aria-labelledby="h-panel-what">
+                <h2 id="h-panel-what">{tr!("panel-what-heading")}</h2>
+                <p>{tr!("panel-consent-what")}</p>
+                <p>{tr!("panel-consent-how-often")}</p>
+                <p>{tr!("panel-consent-data")}</p>
+                <p>{tr!("panel-consent-withdraw")}</p>
+            </section>
+            {match v.since.clone() {
+                Some(since) => view! {
+                    <p class="card"><strong>{since}</strong></p>
+                    <Form action=paths::WITHDRAW_PANELS submit=tr!("panel-withdraw-submit") secondary=true>
+                        <p>{tr!("panel-withdraw-intro")}</p>
+                    </Form>
+                }
+                .into_any(),
+                None => view! {
+                    <Form action=paths::VOLUNTEER submit=tr!("panel-volunteer-submit")>
+                        <input type="hidden" name="version" value=v.version.clone() />
+                        <Check action=paths::VOLUNTEER name="accept" label=tr!("panel-accept") required=true />
+                    </Form>
+                }
+                .into_any(),
+            }}
+            <p><a href=pages::ESPACE>{tr!("panel-back")}</a></p>
+        }
+    })
 }

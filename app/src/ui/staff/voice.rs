@@ -2,7 +2,7 @@
 //! SVG: no WASM on these pages.
 
 use crate::api::paths;
-use crate::api::voice::{feedback_results, moderation_queue};
+use crate::api::voice::{feedback_results, moderation_queue, panel_volunteers};
 use crate::pages;
 use crate::tr;
 use crate::ui::components::{flash, page};
@@ -236,4 +236,42 @@ pub fn FeedbackResults() -> impl IntoView {
             }
         },
     )
+}
+
+/// `/pro/volontaires`: who volunteered for the panels and juries.
+#[component]
+pub fn Volunteers() -> impl IntoView {
+    page(panel_volunteers, |v| {
+        let label = tr!("panel-volunteers-table");
+        view! {
+            <Title text=tr!("panel-volunteers-title") />
+            <h1>{tr!("panel-volunteers-heading")}</h1>
+            <p>{tr!("panel-volunteers-intro", n = v.lines.len())}</p>
+            {(!v.lines.is_empty()).then(|| view! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label=label.clone()>
+                    <table>
+                        <caption class="sr-only">{label.clone()}</caption>
+                        <thead><tr>
+                            <th scope="col">{tr!("panel-col-name")}</th>
+                            <th scope="col">{tr!("panel-col-numero")}</th>
+                            <th scope="col">{tr!("panel-col-agency")}</th>
+                            <th scope="col">{tr!("panel-col-since")}</th>
+                            <th scope="col">{tr!("panel-col-version")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {v.lines.iter().map(|l| view! {
+                                <tr>
+                                    <td translate="no">{l.name.clone()}</td>
+                                    <td>{l.numero.clone()}</td>
+                                    <td>{l.agency.clone()}</td>
+                                    <td>{l.since.clone()}</td>
+                                    <td>{l.version.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        }
+    })
 }

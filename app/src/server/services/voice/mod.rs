@@ -3,6 +3,7 @@
 //! the results, small cells suppressed (`results`).
 
 pub mod moderation;
+pub mod panels;
 pub mod results;
 pub mod satisfaction;
 

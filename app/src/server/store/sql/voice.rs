@@ -388,4 +388,78 @@ impl VoiceStore for SqlStore {
             .collect::<sqlx::Result<_>>()
             .map_err(Into::into)
     }
+
+    async fn consent_of(&self, person: AllocataireId) -> StoreResult<Option<ConsentRow>> {
+        let row: Option<(String, i64)> = sqlx::query_as(
+            "SELECT version, given_at FROM panel_consents WHERE allocataire_id = $1 AND withdrawn_at IS NULL",
+        )
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(version, given_at)| ConsentRow { version, given_at }))
+    }
+
+    async fn volunteer(
+        &self,
+        person: AllocataireId,
+        agency: AgencyId,
+        version: &str,
+        audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "INSERT INTO panel_consents (allocataire_id, agency_id, version, given_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(person.0)
+        .bind(agency.0)
+        .bind(version)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        Self::commit_if_one(tx, done.rows_affected(), Some(audit), now).await
+    }
+
+    async fn withdraw(
+        &self,
+        person: AllocataireId,
+        audit: &NewAudit,
+        now: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "UPDATE panel_consents SET withdrawn_at = $1 WHERE allocataire_id = $2 AND withdrawn_at IS NULL",
+        )
+        .bind(now)
+        .bind(person.0)
+        .execute(&mut *tx)
+        .await?;
+        Self::commit_if_one(tx, done.rows_affected(), Some(audit), now).await
+    }
+
+    async fn volunteers(&self, agency: Option<AgencyId>) -> StoreResult<Vec<VolunteerRow>> {
+        let rows: Vec<(i64, i64, String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT p.id, c.agency_id, p.numero, p.first_name, p.last_name, c.version, c.given_at \
+             FROM panel_consents c JOIN allocataires p ON p.id = c.allocataire_id \
+             WHERE c.withdrawn_at IS NULL AND p.disabled = 0 AND ($1 IS NULL OR c.agency_id = $1) \
+             ORDER BY p.last_name, p.first_name, p.id",
+        )
+        .bind(agency.map(|a| a.0))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, agency, numero, first_name, last_name, version, given_at)| VolunteerRow {
+                    allocataire_id: AllocataireId(id),
+                    agency_id: AgencyId(agency),
+                    numero,
+                    first_name,
+                    last_name,
+                    version,
+                    given_at,
+                },
+            )
+            .collect())
+    }
 }
