@@ -148,10 +148,11 @@ fn question_view(r: &QuestionRow, now: i64) -> QuestionView {
             day = format::date(format::day_of(at + CHANGE_DAYS * DAY))
         ),
         Some(_) => t("satisfaction-final"),
-        None => tr!(
+        None if may_answer => tr!(
             "satisfaction-open-until",
             day = format::date(format::day_of(r.asked_at + OPEN_DAYS * DAY))
         ),
+        None => t("satisfaction-closed"),
     };
     QuestionView {
         id: r.id,
