@@ -74,6 +74,11 @@ async fn the_question_comes_by_sms_answers_once_by_its_link_and_changes_for_a_we
         1
     );
 
+    // Mon espace says a question waits.
+    let person = app.allocataire(id).await;
+    let (_, html) = app.page(&person, "/espace").await;
+    assert!(html.contains("Une question vous attend"), "{html}");
+
     // The link, with no sign-in: the token leaves the address, the page asks the
     // question and reveals nothing else.
     let browser = client();
@@ -167,7 +172,9 @@ async fn the_question_comes_by_sms_answers_once_by_its_link_and_changes_for_a_we
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
     // « Mes avis »: the answer, the comment waiting for moderation; changed within the week.
-    let person = app.allocataire(id).await;
+    // Mon espace no longer shows the card.
+    let (_, html) = app.page(&person, "/espace").await;
+    assert!(!html.contains("Une question vous attend"), "{html}");
     let (status, mine) = app.call(&person, "/api/espace/avis", &[]).await;
     assert_eq!(status, StatusCode::OK, "{mine}");
     let answered = &mine["answered"][0];
