@@ -208,6 +208,16 @@ pub async fn mine(
     })
 }
 
+/// One of the signed-in person's questions (someone else's answers 404).
+async fn own_question(st: &AppState, actor: &Actor, id: i64) -> Result<QuestionRow, AppError> {
+    let p = own_file(st, actor, None, Action::GiveFeedback).await?;
+    st.store
+        .question(id)
+        .await?
+        .filter(|r| r.allocataire_id == p.id)
+        .ok_or(AppError::NotFound)
+}
+
 /// One of the person's questions, to answer or change.
 pub async fn my_question(
     st: &AppState,
@@ -215,13 +225,7 @@ pub async fn my_question(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<MyQuestionView, AppError> {
-    let p = own_file(st, actor, None, Action::GiveFeedback).await?;
-    let r = st
-        .store
-        .question(id)
-        .await?
-        .filter(|r| r.allocataire_id == p.id)
-        .ok_or(AppError::NotFound)?;
+    let r = own_question(st, actor, id).await?;
     Ok(MyQuestionView {
         question: question_view(&r, now.timestamp()),
         options: rating_options(),
@@ -288,13 +292,7 @@ pub async fn answer_mine(
     input: AnswerInput,
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
-    let p = own_file(st, actor, None, Action::GiveFeedback).await?;
-    let r = st
-        .store
-        .question(id)
-        .await?
-        .filter(|r| r.allocataire_id == p.id)
-        .ok_or(AppError::NotFound)?;
+    let r = own_question(st, actor, id).await?;
     let rating = checked(&input)?;
     let now_s = now.timestamp();
     match st
