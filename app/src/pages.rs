@@ -58,6 +58,12 @@ pub const MODERATION: &str = "/pro/moderation";
 pub const FEEDBACK_RESULTS: &str = "/pro/avis";
 /// The results as CSV (a server route).
 pub const FEEDBACK_CSV: &str = "/pro/avis/resultats.csv";
+/// The surveys (managers, the admin): the list and a new one; one survey is
+/// `/pro/questionnaires/{id}`, its phone preview `…/apercu`, its results `…/resultats`.
+pub const SURVEYS: &str = "/pro/questionnaires";
+/// « Mes questionnaires » (the allocataire); one survey is `/espace/questionnaires/{id}`,
+/// a section `?partie=2`, the summary `?partie=resume`.
+pub const MY_SURVEYS: &str = "/espace/questionnaires";
 /// The agency's rendez-vous and contracts for WebRSA, as CSV (server routes).
 pub const WEBRSA_APPOINTMENTS: &str = "/pro/export/webrsa-rdv.csv";
 pub const WEBRSA_CONTRACTS: &str = "/pro/export/webrsa-cer.csv";
@@ -116,6 +122,28 @@ pub fn feedback_link(token: &str) -> String {
 pub fn my_feedback_question(id: i64) -> String {
     format!("{MY_FEEDBACK}/{id}")
 }
+pub fn staff_survey(id: i64) -> String {
+    format!("{SURVEYS}/{id}")
+}
+pub fn survey_preview(id: i64) -> String {
+    format!("{SURVEYS}/{id}/apercu")
+}
+pub fn survey_results(id: i64) -> String {
+    format!("{SURVEYS}/{id}/resultats")
+}
+/// A survey's results as CSV (a server route).
+pub fn survey_csv(id: i64) -> String {
+    format!("{SURVEYS}/{id}/resultats.csv")
+}
+pub fn my_survey(id: i64) -> String {
+    format!("{MY_SURVEYS}/{id}")
+}
+pub fn my_survey_part(id: i64, section: i64) -> String {
+    format!("{MY_SURVEYS}/{id}?partie={section}")
+}
+pub fn my_survey_summary(id: i64) -> String {
+    format!("{MY_SURVEYS}/{id}?partie=resume")
+}
 pub fn staff_workshop(id: i64) -> String {
     format!("{STAFF_WORKSHOPS}/{id}")
 }
@@ -134,7 +162,7 @@ pub fn workshop_calendar(id: i64) -> String {
 }
 
 /// Every page route, as the server lists them (`{id}` for a parameter).
-pub const ROUTES: [&str; 40] = [
+pub const ROUTES: [&str; 46] = [
     HOME,
     SIGN_IN,
     CODE,
@@ -175,6 +203,12 @@ pub const ROUTES: [&str; 40] = [
     FEEDBACK_RESULTS,
     MY_PANEL,
     VOLUNTEERS,
+    SURVEYS,
+    "/pro/questionnaires/{id}",
+    "/pro/questionnaires/{id}/apercu",
+    "/pro/questionnaires/{id}/resultats",
+    MY_SURVEYS,
+    "/espace/questionnaires/{id}",
 ];
 
 /// Whether a page may hold a form the browser checks (the `FormCheck` island): only those

@@ -44,6 +44,11 @@ static SERVER_FNS: LazyLock<HashMap<&'static str, Vec<Method>>> = LazyLock::new(
     for (path, method) in leptos::server_fn::axum::server_fn_paths() {
         map.entry(path).or_default().push(method);
     }
+    // The one `/api/` route that is not a server function: a survey section's answers,
+    // whose fields are the survey's questions (the same no-JS wrapper serves it).
+    map.entry(app::api::paths::SURVEY_SECTION)
+        .or_default()
+        .push(Method::POST);
     map
 });
 
@@ -356,6 +361,64 @@ pub async fn feedback_csv(
     )
     .await;
     download("text/csv; charset=utf-8", file, lang)
+}
+
+/// `POST /api/espace/questionnaires/partie`: one section of a survey (`survey`, `partie`,
+/// then `q<key>` = value, repeated for a multiple choice). Answers like a server function:
+/// `Done` or the error as JSON, which [`server_fn_forms`] turns into a redirect for a
+/// plain form.
+pub async fn survey_section(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    axum::Form(posted): axum::Form<Vec<(String, String)>>,
+) -> Response {
+    let result = match actor.0 {
+        None => Err(AppError::NotSignedIn),
+        Some(actor) => {
+            app::server::services::surveys::answer::save_section(
+                &st,
+                &actor,
+                posted,
+                chrono::Utc::now(),
+            )
+            .await
+        }
+    };
+    match result {
+        Ok(done) => axum::Json(done).into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            axum::Json(e),
+        )
+            .into_response(),
+    }
+}
+
+/// `/pro/questionnaires/{id}/resultats.csv`: a survey's results (`?version=`).
+pub async fn survey_csv(
+    State(st): State<AppState>,
+    Extension(actor): Extension<CurrentActor>,
+    Extension(lang): Extension<Lang>,
+    Path(id): Path<i64>,
+    Query(q): Query<VersionQuery>,
+) -> Response {
+    let Some(actor) = actor.0 else {
+        return Redirect::to(pages::STAFF_SIGN_IN).into_response();
+    };
+    let file = app::server::services::surveys::results::results_csv(
+        &st,
+        &actor,
+        id,
+        q.version,
+        chrono::Utc::now(),
+    )
+    .await;
+    download("text/csv; charset=utf-8", file, lang)
+}
+
+#[derive(serde::Deserialize)]
+pub struct VersionQuery {
+    version: Option<i64>,
 }
 
 #[derive(serde::Deserialize)]

@@ -11,8 +11,10 @@ use app::domain::{calendar, deadline};
 use app::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
 use app::server::crypto;
 use app::server::format;
+use app::domain::survey::{self, Audience, Question};
 use app::server::store::{
-    AgencyRow, AllocataireRow, NewSlot, SeedContract, SeedMeeting, StaffRow, Store,
+    AgencyRow, AllocataireRow, NewAudit, NewSlot, QuestionChange, SeedContract, SeedMeeting,
+    StaffRow, Store, SurveySettings,
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use rand::rngs::StdRng;
@@ -552,7 +554,97 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
         }
         summary.workshops += workshops(store, agency, &rows, &ids, today, now).await?;
     }
+    demo_survey(store, now).await?;
     Ok(summary)
+}
+
+/// The survey the browser tests answer: anonymous, open, for the two people of
+/// [`DEMO_FEEDBACK`], in three sections, the third asking why only after « non ».
+pub const DEMO_SURVEY: &str = "Vos ateliers en 2027";
+
+async fn demo_survey(store: &dyn Store, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let numeros: Vec<String> = DEMO_FEEDBACK.iter().map(|(n, _, _)| n.to_string()).collect();
+    let people = store
+        .survey_audience(None, Audience::List, &numeros)
+        .await?;
+    let Some(agency) = people.first().map(|p| p.agency_id) else {
+        return Ok(());
+    };
+    let today = format::today(now);
+    let settings = SurveySettings {
+        agency_id: Some(agency),
+        title: DEMO_SURVEY.into(),
+        intro: "L'agence prépare les ateliers de l'an prochain. Cinq minutes suffisent.".into(),
+        thanks: "Merci ! Nous vous dirons en janvier ce que nous en avons fait.".into(),
+        anonymous: true,
+        audience: Audience::List,
+        numeros: numeros.join("\n"),
+        opens_on: today - Duration::days(1),
+        closes_on: today + Duration::days(60),
+        by: None,
+    };
+    let audit = NewAudit {
+        actor: "seed".into(),
+        agency: Some(agency),
+        action: "survey.seed".into(),
+        subject: String::new(),
+    };
+    let at = now.timestamp();
+    let id = store.create_survey(&settings, &audit, at).await?;
+    let q = |section: i64, kind: survey::Kind, label: &str, required: bool, options: &[&str]| Question {
+        key: 0,
+        section,
+        position: 0,
+        kind,
+        label: label.into(),
+        required,
+        options: options.iter().map(|o| o.to_string()).collect(),
+        show_if: None,
+    };
+    let why = Question {
+        show_if: Some((2, "non".into())),
+        ..q(3, survey::Kind::Long, "Qu'est-ce qui vous empêche de venir le matin ?", true, &[])
+    };
+    let questions = [
+        q(
+            1,
+            survey::Kind::Single,
+            "Quel atelier vous intéresse le plus ?",
+            true,
+            &[
+                "Préparer un entretien d'embauche",
+                "Faire son CV",
+                "Le numérique au quotidien",
+                "Concilier garde d'enfants et emploi",
+            ],
+        ),
+        q(1, survey::Kind::YesNo, "Pouvez-vous venir le matin ?", true, &[]),
+        q(
+            2,
+            survey::Kind::Multiple,
+            "Quels jours vous conviennent ?",
+            false,
+            &["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"],
+        ),
+        q(
+            2,
+            survey::Kind::Scale,
+            "Les ateliers de cette année vous ont-ils été utiles ?",
+            true,
+            &[],
+        ),
+        why,
+        q(3, survey::Kind::Short, "Un atelier que vous aimeriez voir ?", false, &[]),
+    ];
+    for question in questions {
+        store
+            .change_questions(id, &QuestionChange::Add(question), &|_| Ok(()), &audit, at)
+            .await?
+            .map_err(|e| anyhow::anyhow!("demo survey: {e}"))?;
+    }
+    let invited: Vec<_> = people.iter().map(|p| (p.id, p.agency_id)).collect();
+    store.publish_survey(id, &invited, &[], &audit, at).await?;
+    Ok(())
 }
 
 /// Three upcoming workshops per agency: one with seats, one nearly full, one full with a

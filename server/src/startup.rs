@@ -216,6 +216,14 @@ pub fn build_router(
         .route("/r/{token}", get(routes::password_link))
         .route("/a/{token}", get(routes::feedback_link))
         .route(app::pages::FEEDBACK_CSV, get(routes::feedback_csv))
+        .route(
+            "/pro/questionnaires/{id}/resultats.csv",
+            get(routes::survey_csv),
+        )
+        .route(
+            app::api::paths::SURVEY_SECTION,
+            axum::routing::post(routes::survey_section),
+        )
         .route("/rdv/{id}/calendrier.ics", get(routes::calendar_file))
         .route("/pro/ateliers/{id}/liste.csv", get(routes::workshop_list))
         .route(

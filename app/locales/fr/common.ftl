@@ -32,5 +32,6 @@ common-nav-password = Mon mot de passe
 common-nav-account = Mon compte
 common-nav-orientation = Fichier d'orientation
 common-nav-moderation = Modération
+common-nav-surveys = Questionnaires
 common-nav-feedback = Avis
 common-nav-volunteers = Volontaires

@@ -111,6 +111,7 @@ moderation-decided = Décidé le { $when } par { $by }
 moderation-done = Décision enregistrée : { $status }.
 moderation-changed = Ce texte a changé ou a déjà été traité entre-temps : relisez-le.
 moderation-source-satisfaction = Commentaire de satisfaction
+moderation-source-questionnaire = Réponse libre à un questionnaire
 moderation-status-en_attente = En attente de relecture
 moderation-status-publie = Publié
 moderation-status-masque = Publié avec des passages masqués

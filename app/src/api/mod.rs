@@ -12,6 +12,7 @@ pub mod orientation;
 pub mod outbox;
 pub mod outreach;
 pub mod pathways;
+pub mod surveys;
 pub mod team;
 pub mod voice;
 pub mod workshops;
@@ -110,4 +111,14 @@ pub mod paths {
     pub const MODERATE: &str = <super::voice::Decide as ServerFn>::PATH;
     pub const VOLUNTEER: &str = <super::voice::Volunteer as ServerFn>::PATH;
     pub const WITHDRAW_PANELS: &str = <super::voice::WithdrawFromPanels as ServerFn>::PATH;
+    pub const CREATE_SURVEY: &str = <super::surveys::CreateSurvey as ServerFn>::PATH;
+    pub const EDIT_SURVEY: &str = <super::surveys::EditSurvey as ServerFn>::PATH;
+    pub const ADD_QUESTION: &str = <super::surveys::AddSurveyQuestion as ServerFn>::PATH;
+    pub const EDIT_QUESTION: &str = <super::surveys::EditSurveyQuestion as ServerFn>::PATH;
+    pub const REMOVE_QUESTION: &str = <super::surveys::RemoveSurveyQuestion as ServerFn>::PATH;
+    pub const PUBLISH_SURVEY: &str = <super::surveys::PublishSurvey as ServerFn>::PATH;
+    pub const CLOSE_SURVEY: &str = <super::surveys::CloseSurvey as ServerFn>::PATH;
+    pub const SEND_SURVEY: &str = <super::surveys::SendSurvey as ServerFn>::PATH;
+    /// A survey section's answers (a server route: the fields are the survey's questions).
+    pub const SURVEY_SECTION: &str = "/api/espace/questionnaires/partie";
 }

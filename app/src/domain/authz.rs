@@ -84,10 +84,14 @@ pub enum Action {
     VolunteerForPanels,
     /// See who volunteered for the panels (to invite them).
     ViewPanelVolunteers,
+    /// Build, publish and close surveys, read their results.
+    ManageSurveys,
+    /// Answer the surveys I am invited to.
+    AnswerSurveys,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 31] = [
         Action::ViewOwnFile,
         Action::ManageOwnAppointments,
         Action::ViewAgenda,
@@ -117,6 +121,8 @@ impl Action {
         Action::ViewFeedbackResults,
         Action::VolunteerForPanels,
         Action::ViewPanelVolunteers,
+        Action::ManageSurveys,
+        Action::AnswerSurveys,
     ];
 }
 
@@ -143,7 +149,8 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
             | JoinWorkshops
             | ManageOwnContract
             | GiveFeedback
-            | VolunteerForPanels,
+            | VolunteerForPanels
+            | AnswerSurveys,
         ) => Some(Scope::Own),
         (Allocataire, _) => None,
         (
@@ -153,7 +160,8 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
             | JoinWorkshops
             | ManageOwnContract
             | GiveFeedback
-            | VolunteerForPanels,
+            | VolunteerForPanels
+            | AnswerSurveys,
         ) => None,
         (Referent | Manager | Admin, ChangeOwnPassword) => Some(Scope::Own),
         (Referent | Manager, ChooseAgency | ManageThemes | ValidateContract | ManageCommunes) => {
@@ -171,7 +179,7 @@ pub const fn scope(role: Role, action: Action) -> Option<Scope> {
         (
             Referent,
             ManageAgency | ReadAuditTrail | ManageStaff | ExportWebrsa | ImportOrientations
-            | ModerateTexts | ViewPanelVolunteers,
+            | ModerateTexts | ViewPanelVolunteers | ManageSurveys,
         ) => None,
         (Manager, _) => Some(Scope::Agency),
         (Admin, _) => Some(Scope::All),
@@ -372,7 +380,18 @@ mod tests {
             .flat_map(|r| Action::ALL.iter().map(move |a| scope(*r, *a)))
             .filter(Option::is_some)
             .count();
-        assert_eq!(granted, 6 + 12 + 19 + 23);
+        assert_eq!(granted, 7 + 12 + 20 + 24);
+    }
+
+    #[test]
+    fn managers_build_surveys_for_their_agency_the_admin_for_all_allocataires_answer() {
+        use Role::*;
+        assert_eq!(scope(Allocataire, Action::ManageSurveys), None);
+        assert_eq!(scope(Referent, Action::ManageSurveys), None);
+        assert_eq!(scope(Manager, Action::ManageSurveys), Some(Scope::Agency));
+        assert_eq!(scope(Admin, Action::ManageSurveys), Some(Scope::All));
+        assert_eq!(scope(Allocataire, Action::AnswerSurveys), Some(Scope::Own));
+        assert_eq!(scope(Manager, Action::AnswerSurveys), None);
     }
 
     #[test]

@@ -84,6 +84,22 @@ impl AppError {
         }
     }
 
+    /// A validation error on several fields, in the form's order (messages already in the
+    /// reader's language).
+    pub fn fields(list: Vec<(String, String)>) -> Self {
+        Self::Invalid {
+            message: form_summary(list.len()),
+            fields: list
+                .into_iter()
+                .map(|(field, message)| FieldError {
+                    field,
+                    code: String::new(),
+                    message,
+                })
+                .collect(),
+        }
+    }
+
     pub fn field_message(&self, field: &str) -> Option<&str> {
         match self {
             Self::Invalid { fields, .. } => fields

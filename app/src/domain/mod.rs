@@ -19,6 +19,7 @@ pub mod pathway;
 pub mod period;
 pub mod satisfaction;
 pub mod sms;
+pub mod survey;
 pub mod team;
 pub mod workshop;
 

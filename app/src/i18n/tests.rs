@@ -161,7 +161,8 @@ fn literals(src: &str) -> Vec<(usize, String)> {
     out
 }
 
-const PREFIXES: [&str; 27] = [
+const PREFIXES: [&str; 28] = [
+    "survey-",
     "panel-",
     "satisfaction-",
     "moderation-",

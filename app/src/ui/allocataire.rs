@@ -1,6 +1,7 @@
 //! The allocataire's pages: sign-in, "Mon espace", booking, moving, cancelling.
 
 pub mod pathway;
+pub mod surveys;
 pub mod voice;
 pub mod workshops;
 
@@ -175,6 +176,7 @@ pub fn Espace() -> impl IntoView {
             })}
             <p><a href=pages::MY_FEEDBACK>{tr!("satisfaction-espace-link")}</a></p>
             <p><a href=pages::MY_PANEL>{tr!("panel-espace-link")}</a></p>
+            <p><a href=pages::MY_SURVEYS>{tr!("survey-espace-link")}</a></p>
         }
     })
 }

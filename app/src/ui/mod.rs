@@ -111,7 +111,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pro/moderation") view=staff::voice::Moderation ssr=a.clone() />
                     <Route path=path!("/pro/avis") view=staff::voice::FeedbackResults ssr=a.clone() />
                     <Route path=path!("/espace/panel") view=allocataire::voice::MyPanel ssr=a.clone() />
-                    <Route path=path!("/pro/volontaires") view=staff::voice::Volunteers ssr=a />
+                    <Route path=path!("/pro/volontaires") view=staff::voice::Volunteers ssr=a.clone() />
+                    <Route path=path!("/pro/questionnaires") view=staff::surveys::Surveys ssr=a.clone() />
+                    <Route path=path!("/pro/questionnaires/:id") view=staff::surveys::StaffSurveyPage ssr=a.clone() />
+                    <Route path=path!("/pro/questionnaires/:id/apercu") view=staff::surveys::SurveyPreview ssr=a.clone() />
+                    <Route path=path!("/pro/questionnaires/:id/resultats") view=staff::surveys::SurveyResults ssr=a.clone() />
+                    <Route path=path!("/espace/questionnaires") view=allocataire::surveys::MySurveys ssr=a.clone() />
+                    <Route path=path!("/espace/questionnaires/:id") view=allocataire::surveys::MySurveyPage ssr=a />
                 </Routes>
             </main>
             <footer class="footer">
@@ -146,6 +152,7 @@ fn Header() -> impl IntoView {
                             if me.can_manage_agency {
                                 l.push((pages::AGENCY, tr!("common-nav-agency")));
                                 l.push((pages::ORIENTATION, tr!("common-nav-orientation")));
+                                l.push((pages::SURVEYS, tr!("common-nav-surveys")));
                                 l.push((pages::MODERATION, tr!("common-nav-moderation")));
                                 l.push((pages::VOLUNTEERS, tr!("common-nav-volunteers")));
                                 l.push((pages::AUDIT, tr!("common-nav-audit")));

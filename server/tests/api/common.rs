@@ -255,6 +255,16 @@ impl TestApp {
         n
     }
 
+    /// The text (or NULL) a one-row, one-column query returns; `None` when no row.
+    pub async fn text(&self, query: &str) -> Option<Option<String>> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.db_url).await.expect("connect");
+        let row: Option<(Option<String>,)> =
+            sqlx::query_as(query).fetch_optional(&pool).await.expect("query");
+        pool.close().await;
+        row.map(|(t,)| t)
+    }
+
     /// Runs one statement; the database's refusal is returned.
     pub async fn try_sql(&self, statement: &str) -> Result<u64, sqlx::Error> {
         sqlx::any::install_default_drivers();

@@ -17,6 +17,7 @@ mod pathways;
 mod probes;
 mod security;
 mod seed;
+mod surveys;
 mod team;
 mod voice;
 mod workshops;

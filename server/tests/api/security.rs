@@ -110,6 +110,28 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
         .scalar("SELECT MAX(id) FROM moderation_items")
         .await
         .to_string();
+    // A draft survey of agency 1 person A is invited to, and a closed one (every change
+    // to it is refused after authorisation, so the walk changes nothing).
+    let survey_row = |status: &str| {
+        format!(
+            "INSERT INTO surveys (agency_id, title, intro, thanks, anonymous, audience, numeros, opens_on, closes_on, status, version, created_at, updated_at) \
+             VALUES ({}, 'walk', '', '', 1, 'agence', '', '2026-01-01', '2026-01-02', '{status}', 1, 0, 0)",
+            a1.0
+        )
+    };
+    app.sql(&survey_row("brouillon")).await;
+    let survey = app.scalar("SELECT MAX(id) FROM surveys").await.to_string();
+    app.sql(&format!(
+        "INSERT INTO survey_participants (survey_id, allocataire_id, agency_id, invited_at) VALUES ({survey}, {person_a}, {}, 0)",
+        a1.0
+    ))
+    .await;
+    app.sql(&survey_row("clos")).await;
+    let closed = app.scalar("SELECT MAX(id) FROM surveys").await.to_string();
+    app.sql(&format!(
+        "INSERT INTO survey_questions (survey_id, question_key, since_version, section, position, kind, label, required, options) VALUES ({closed}, 1, 1, 1, 1, 'oui_non', 'walk', 1, '')"
+    ))
+    .await;
     let staff = |id: i64, role: StaffRole, agency: Option<AgencyId>| Actor::Staff {
         id: StaffId(id),
         role,
@@ -747,6 +769,105 @@ async fn every_role_meets_the_matrix_on_every_server_function(db: Db) {
             form: vec![],
             action: Action::ViewPanelVolunteers,
             on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires",
+            form: vec![],
+            action: Action::ManageSurveys,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/creer",
+            form: vec![("title", String::new())],
+            action: Action::ManageSurveys,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/reglages",
+            form: vec![("survey_id", survey.clone()), ("title", String::new())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/voir",
+            form: vec![("id", survey.clone())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/apercu",
+            form: vec![("id", survey.clone())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/resultats",
+            form: vec![("id", survey.clone())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/question",
+            form: vec![("survey_id", closed.clone()), ("kind", "oui_non".into())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/question/modifier",
+            form: vec![
+                ("survey_id", closed.clone()),
+                ("key", "1".into()),
+                ("kind", "oui_non".into()),
+            ],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/question/retirer",
+            form: vec![("survey_id", closed.clone()), ("key", "1".into())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/publier",
+            form: vec![("survey_id", closed.clone())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/pro/questionnaires/clore",
+            form: vec![("survey_id", closed.clone())],
+            action: Action::ManageSurveys,
+            on: On::Target(Target::agency(a1)),
+        },
+        Endpoint {
+            path: "/api/espace/questionnaires",
+            form: vec![],
+            action: Action::AnswerSurveys,
+            on: On::Myself,
+        },
+        Endpoint {
+            path: "/api/espace/questionnaires/voir",
+            form: vec![("id", survey.clone())],
+            action: Action::AnswerSurveys,
+            on: On::Target(file_a),
+        },
+        Endpoint {
+            path: "/api/espace/questionnaires/envoyer",
+            form: vec![("survey_id", survey.clone())],
+            action: Action::AnswerSurveys,
+            on: On::Target(file_a),
+        },
+        // Not a server function: a section's answers, whose fields are the questions.
+        Endpoint {
+            path: "/api/espace/questionnaires/partie",
+            form: vec![
+                ("survey", survey.clone()),
+                ("partie", "1".into()),
+                ("q1", "oui".into()),
+            ],
+            action: Action::AnswerSurveys,
+            on: On::Target(file_a),
         },
         Endpoint {
             path: "/api/pro/mot-de-passe",

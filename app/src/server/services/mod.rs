@@ -17,6 +17,7 @@ pub mod outreach;
 pub mod pathways;
 pub mod present;
 pub mod scope;
+pub mod surveys;
 pub mod team;
 pub mod voice;
 pub mod workshops;

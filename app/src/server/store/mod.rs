@@ -21,6 +21,7 @@ pub mod pathways;
 pub mod seed;
 pub mod slots;
 mod sql;
+pub mod surveys;
 pub mod team;
 pub mod voice;
 pub mod workshop_themes;
@@ -44,6 +45,10 @@ pub use pathways::{DueRow, NewStep, PathwayChange, PathwayRow, PathwayStore, Req
 pub use seed::{SeedContract, SeedMeeting, SeedStore};
 pub use slots::{NewSlot, SlotRow, SlotStore};
 pub use sql::{Backend, SqlStore};
+pub use surveys::{
+    ChoiceCount, ParticipantRow, QuestionChange, Submission, SubmitOutcome, SurveyRow,
+    SurveySettings, SurveyStore,
+};
 pub use team::TeamStore;
 pub use voice::{
     Answer, AnswerOutcome, CommentRow, DueEvent, ItemRow, ModerationDecision, NewQuestion,
@@ -128,6 +133,7 @@ pub trait Store:
     + OutreachStore
     + OrientationStore
     + VoiceStore
+    + SurveyStore
 {
 }
 
@@ -152,5 +158,6 @@ impl<T> Store for T where
         + OutreachStore
         + OrientationStore
         + VoiceStore
+    + SurveyStore
 {
 }

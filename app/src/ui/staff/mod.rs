@@ -7,6 +7,7 @@ pub mod orientation;
 pub mod outreach;
 pub mod pathway;
 pub mod team;
+pub mod surveys;
 pub mod voice;
 pub mod workshops;
 

@@ -6,7 +6,7 @@ use crate::api::voice::{feedback_results, moderation_queue, panel_volunteers};
 use crate::pages;
 use crate::tr;
 use crate::ui::components::{flash, page};
-use crate::views::{ComparisonView, ModerationItemView, QuestionResults};
+use crate::views::{ComparisonView, ModerationItemView, QuestionResults, ResultLine};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -110,12 +110,12 @@ pub fn Moderation() -> impl IntoView {
 
 /// One question's figures: bars drawn on the server (decorative: each bar carries its
 /// words and figure, and the table beside says the same to everyone).
-fn chart(q: &QuestionResults) -> impl IntoView {
+pub(crate) fn chart(lines: &[ResultLine]) -> impl IntoView {
     const ROW: usize = 34;
-    let height = ROW * q.lines.len();
+    let height = ROW * lines.len();
     view! {
         <svg class="chart" viewBox=format!("0 0 320 {height}") role="presentation" aria-hidden="true" focusable="false">
-            {q.lines.iter().enumerate().map(|(i, l)| {
+            {lines.iter().enumerate().map(|(i, l)| {
                 let y = i * ROW;
                 let width = l.bar.map_or(0, |b| b * 2);
                 view! {
@@ -135,7 +135,7 @@ fn question_results(q: QuestionResults) -> impl IntoView {
             <h2 id=format!("q-{}", q.kind)>{q.question.clone()}</h2>
             <p>{tr!("satisfaction-respondents", total = &q.total)}</p>
             <div class="results-pair">
-                {chart(&q)}
+                {chart(&q.lines)}
                 <div class="table-wrap" tabindex="0" role="region" aria-label=label.clone()>
                     <table>
                         <caption class="sr-only">{label.clone()}</caption>

@@ -22,9 +22,13 @@ use validator::Validate;
 /// The most texts the page lists.
 const SHOWN: i64 = 200;
 
-/// What the text answers (only satisfaction comments so far).
-fn source_label(_source: &str) -> String {
-    t("moderation-source-satisfaction")
+/// What the text answers: a satisfaction comment, or a survey's free-text answer.
+fn source_label(source: &str) -> String {
+    t(if source == "questionnaire" {
+        "moderation-source-questionnaire"
+    } else {
+        "moderation-source-satisfaction"
+    })
 }
 
 fn item_view(item: &ItemRow, names: &[String], staff: &Names) -> ModerationItemView {

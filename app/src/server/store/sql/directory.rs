@@ -69,7 +69,7 @@ impl FromRow<'_, AnyRow> for CaseloadRow {
     }
 }
 
-const ALLOCATAIRE_COLUMNS: &str = "id, agency_id, counsellor_id, numero, first_name, last_name, phone, email, orientation_date, disabled, session_epoch";
+pub(super) const ALLOCATAIRE_COLUMNS: &str = "id, agency_id, counsellor_id, numero, first_name, last_name, phone, email, orientation_date, disabled, session_epoch";
 
 fn account(who: Principal) -> (&'static str, i64) {
     match who {

@@ -19,6 +19,7 @@ mod outreach;
 mod pathways;
 mod seed;
 mod slots;
+mod surveys;
 mod team;
 mod voice;
 mod workshop_themes;
