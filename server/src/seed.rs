@@ -7,11 +7,11 @@
 
 use app::domain::appointment::{AppointmentReason, AppointmentStatus, BookedBy, Modality};
 use app::domain::contract::{self, ContractKind, ContractStatus, ContractTerms, Signature};
+use app::domain::survey::{self, Audience, Question};
 use app::domain::{calendar, deadline};
 use app::domain::{AgencyId, AllocataireId, StaffId, StaffRole};
 use app::server::crypto;
 use app::server::format;
-use app::domain::survey::{self, Audience, Question};
 use app::server::store::{
     AgencyRow, AllocataireRow, NewAudit, NewSlot, QuestionChange, SeedContract, SeedMeeting,
     StaffRow, Store, SurveySettings,
@@ -563,7 +563,10 @@ pub async fn load(store: &dyn Store, scale: Scale, now: DateTime<Utc>) -> anyhow
 pub const DEMO_SURVEY: &str = "Vos ateliers en 2027";
 
 async fn demo_survey(store: &dyn Store, now: DateTime<Utc>) -> anyhow::Result<()> {
-    let numeros: Vec<String> = DEMO_FEEDBACK.iter().map(|(n, _, _)| n.to_string()).collect();
+    let numeros: Vec<String> = DEMO_FEEDBACK
+        .iter()
+        .map(|(n, _, _)| n.to_string())
+        .collect();
     let people = store
         .survey_audience(None, Audience::List, &numeros)
         .await?;
@@ -591,19 +594,27 @@ async fn demo_survey(store: &dyn Store, now: DateTime<Utc>) -> anyhow::Result<()
     };
     let at = now.timestamp();
     let id = store.create_survey(&settings, &audit, at).await?;
-    let q = |section: i64, kind: survey::Kind, label: &str, required: bool, options: &[&str]| Question {
-        key: 0,
-        section,
-        position: 0,
-        kind,
-        label: label.into(),
-        required,
-        options: options.iter().map(|o| o.to_string()).collect(),
-        show_if: None,
+    let q = |section: i64, kind: survey::Kind, label: &str, required: bool, options: &[&str]| {
+        Question {
+            key: 0,
+            section,
+            position: 0,
+            kind,
+            label: label.into(),
+            required,
+            options: options.iter().map(|o| o.to_string()).collect(),
+            show_if: None,
+        }
     };
     let why = Question {
         show_if: Some((2, "non".into())),
-        ..q(3, survey::Kind::Long, "Qu'est-ce qui vous empêche de venir le matin ?", true, &[])
+        ..q(
+            3,
+            survey::Kind::Long,
+            "Qu'est-ce qui vous empêche de venir le matin ?",
+            true,
+            &[],
+        )
     };
     let questions = [
         q(
@@ -618,7 +629,13 @@ async fn demo_survey(store: &dyn Store, now: DateTime<Utc>) -> anyhow::Result<()
                 "Concilier garde d'enfants et emploi",
             ],
         ),
-        q(1, survey::Kind::YesNo, "Pouvez-vous venir le matin ?", true, &[]),
+        q(
+            1,
+            survey::Kind::YesNo,
+            "Pouvez-vous venir le matin ?",
+            true,
+            &[],
+        ),
         q(
             2,
             survey::Kind::Multiple,
@@ -634,7 +651,13 @@ async fn demo_survey(store: &dyn Store, now: DateTime<Utc>) -> anyhow::Result<()
             &[],
         ),
         why,
-        q(3, survey::Kind::Short, "Un atelier que vous aimeriez voir ?", false, &[]),
+        q(
+            3,
+            survey::Kind::Short,
+            "Un atelier que vous aimeriez voir ?",
+            false,
+            &[],
+        ),
     ];
     for question in questions {
         store

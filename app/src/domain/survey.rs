@@ -541,9 +541,7 @@ pub fn condition_holds(questions: &[Question], q: &Question) -> bool {
     match &q.show_if {
         None => true,
         Some((key, value)) => questions.iter().any(|c| {
-            c.key == *key
-                && c.section < q.section
-                && c.values().is_some_and(|o| o.contains(value))
+            c.key == *key && c.section < q.section && c.values().is_some_and(|o| o.contains(value))
         }),
     }
 }
@@ -592,11 +590,21 @@ mod tests {
     #[test]
     fn a_section_keeps_its_answers_and_the_earlier_ones() {
         let qs = survey();
-        let a = check_section(&qs, 1, &Answers::new(), &posted(&[("q1", "2"), ("q2", "oui")]))
-            .unwrap();
+        let a = check_section(
+            &qs,
+            1,
+            &Answers::new(),
+            &posted(&[("q1", "2"), ("q2", "oui")]),
+        )
+        .unwrap();
         assert_eq!(a.get(&1), Some(&vec!["2".to_string()]));
-        let b = check_section(&qs, 2, &a, &posted(&[("q4", "1"), ("q4", "3"), ("q5", "4")]))
-            .unwrap();
+        let b = check_section(
+            &qs,
+            2,
+            &a,
+            &posted(&[("q4", "1"), ("q4", "3"), ("q5", "4")]),
+        )
+        .unwrap();
         assert_eq!(b.len(), 4, "section 1 kept, section 2 added");
         assert_eq!(b.get(&4), Some(&vec!["1".to_string(), "3".to_string()]));
         // Sent again, a section replaces its own answers only.
@@ -617,16 +625,26 @@ mod tests {
                 ("q2".to_string(), "form-survey-required")
             ]
         );
-        let e = check_section(&qs, 1, &none, &posted(&[("q1", "9"), ("q2", "peut-être")]))
-            .unwrap_err();
+        let e =
+            check_section(&qs, 1, &none, &posted(&[("q1", "9"), ("q2", "peut-être")])).unwrap_err();
         assert_eq!(e[0].1, "form-survey-not-offered");
         assert_eq!(e[1].1, "form-survey-not-offered");
-        let e = check_section(&qs, 1, &none, &posted(&[("q1", "1"), ("q1", "2"), ("q2", "oui")]))
-            .unwrap_err();
+        let e = check_section(
+            &qs,
+            1,
+            &none,
+            &posted(&[("q1", "1"), ("q1", "2"), ("q2", "oui")]),
+        )
+        .unwrap_err();
         assert_eq!(e, vec![("q1".to_string(), "form-survey-one-choice")]);
         let a = check_section(&qs, 1, &none, &posted(&[("q1", "1"), ("q2", "oui")])).unwrap();
-        let e = check_section(&qs, 2, &a, &posted(&[("q4", "2"), ("q4", "2"), ("q5", "6")]))
-            .unwrap_err();
+        let e = check_section(
+            &qs,
+            2,
+            &a,
+            &posted(&[("q4", "2"), ("q4", "2"), ("q5", "6")]),
+        )
+        .unwrap_err();
         assert_eq!(e.len(), 2, "a choice twice, a scale beyond 5");
         let long = "a".repeat(SHORT_MAX + 1);
         let e = check_section(&qs, 3, &a, &posted(&[("q6", &long)])).unwrap_err();
@@ -710,7 +728,10 @@ mod tests {
         let mut later = q(7, 3, Kind::Short, false);
         later.show_if = Some((2, "non".into()));
         assert!(condition_holds(&qs, &later));
-        assert!(!condition_holds(&qs, &qs[2]), "same section: not shown without JavaScript");
+        assert!(
+            !condition_holds(&qs, &qs[2]),
+            "same section: not shown without JavaScript"
+        );
         let mut on_text = q(8, 3, Kind::Short, false);
         on_text.show_if = Some((6, "x".into()));
         assert!(!condition_holds(&qs, &on_text), "a free text has no values");
@@ -750,9 +771,24 @@ mod tests {
         let e = no_choice.validate().unwrap_err();
         assert!(e.field_errors().contains_key("anonymity"));
         let d = NaiveDate::from_ymd_opt;
-        assert!(is_open(Status::Published, d(2026, 12, 1).unwrap(), d(2026, 12, 31).unwrap(), d(2026, 12, 31).unwrap()));
-        assert!(!is_open(Status::Published, d(2026, 12, 1).unwrap(), d(2026, 12, 31).unwrap(), d(2027, 1, 1).unwrap()));
-        assert!(!is_open(Status::Draft, d(2026, 12, 1).unwrap(), d(2026, 12, 31).unwrap(), d(2026, 12, 2).unwrap()));
+        assert!(is_open(
+            Status::Published,
+            d(2026, 12, 1).unwrap(),
+            d(2026, 12, 31).unwrap(),
+            d(2026, 12, 31).unwrap()
+        ));
+        assert!(!is_open(
+            Status::Published,
+            d(2026, 12, 1).unwrap(),
+            d(2026, 12, 31).unwrap(),
+            d(2027, 1, 1).unwrap()
+        ));
+        assert!(!is_open(
+            Status::Draft,
+            d(2026, 12, 1).unwrap(),
+            d(2026, 12, 31).unwrap(),
+            d(2026, 12, 2).unwrap()
+        ));
     }
 
     #[test]

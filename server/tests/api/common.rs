@@ -259,8 +259,10 @@ impl TestApp {
     pub async fn text(&self, query: &str) -> Option<Option<String>> {
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&self.db_url).await.expect("connect");
-        let row: Option<(Option<String>,)> =
-            sqlx::query_as(query).fetch_optional(&pool).await.expect("query");
+        let row: Option<(Option<String>,)> = sqlx::query_as(query)
+            .fetch_optional(&pool)
+            .await
+            .expect("query");
         pool.close().await;
         row.map(|(t,)| t)
     }

@@ -158,6 +158,6 @@ impl<T> Store for T where
         + OutreachStore
         + OrientationStore
         + VoiceStore
-    + SurveyStore
+        + SurveyStore
 {
 }

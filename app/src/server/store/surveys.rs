@@ -166,8 +166,10 @@ pub trait SurveyStore: Send + Sync {
         person: AllocataireId,
     ) -> StoreResult<Option<ParticipantRow>>;
     /// The surveys a person was invited to, newest first.
-    async fn surveys_of(&self, person: AllocataireId)
-        -> StoreResult<Vec<(SurveyRow, ParticipantRow)>>;
+    async fn surveys_of(
+        &self,
+        person: AllocataireId,
+    ) -> StoreResult<Vec<(SurveyRow, ParticipantRow)>>;
     /// Saves the answers so far; false once sent.
     async fn save_survey_draft(
         &self,

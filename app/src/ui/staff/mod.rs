@@ -6,8 +6,8 @@ pub mod enrolment;
 pub mod orientation;
 pub mod outreach;
 pub mod pathway;
-pub mod team;
 pub mod surveys;
+pub mod team;
 pub mod voice;
 pub mod workshops;
 

@@ -105,7 +105,10 @@ fn question_fields(
     } else {
         q.is_some_and(|q| q.required)
     };
-    let options = kept("options", q.map(|q| q.options_text.clone()).unwrap_or_default());
+    let options = kept(
+        "options",
+        q.map(|q| q.options_text.clone()).unwrap_or_default(),
+    );
     let show_if = kept("show_if", q.map(|q| q.show_if.clone()).unwrap_or_default());
     let id = |name: &str| format!("{prefix}-{name}");
     let err = |name: &str| format!("{prefix}-err-{name}");
@@ -207,9 +210,9 @@ pub fn StaffSurveyPage() -> impl IntoView {
         move || staff_survey(id),
         |v| {
             let id = v.id;
-            let add_error = flash().form_error(paths::ADD_QUESTION).filter(|_| {
-                flash().value(paths::ADD_QUESTION, "key").is_none()
-            });
+            let add_error = flash()
+                .form_error(paths::ADD_QUESTION)
+                .filter(|_| flash().value(paths::ADD_QUESTION, "key").is_none());
             let sections = v.sections.clone();
             let (kinds, conditions) = (v.kinds.clone(), v.conditions.clone());
             let editable = v.may_edit_questions;
@@ -346,8 +349,8 @@ fn result_card(i: usize, q: SurveyQuestionResult) -> impl IntoView {
 #[component]
 pub fn SurveyResults() -> impl IntoView {
     let id = id_param();
-    let version = use_query_map()
-        .with_untracked(|q| q.get("version").and_then(|v| v.parse::<i64>().ok()));
+    let version =
+        use_query_map().with_untracked(|q| q.get("version").and_then(|v| v.parse::<i64>().ok()));
     page(
         move || survey_results(id, version),
         |v| {

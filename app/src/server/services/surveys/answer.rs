@@ -21,7 +21,11 @@ use chrono::{DateTime, Utc};
 fn person(actor: &Actor) -> Result<AllocataireId, AppError> {
     match actor {
         Actor::Allocataire { id, agency, .. } => {
-            check(actor, Action::AnswerSurveys, Target::allocataire(*agency, *id))?;
+            check(
+                actor,
+                Action::AnswerSurveys,
+                Target::allocataire(*agency, *id),
+            )?;
             Ok(*id)
         }
         _ => Err(AppError::Forbidden),
@@ -76,11 +80,12 @@ pub async fn mine(
         let (state, note) = if p.sent {
             ("envoye", t("survey-state-sent-note"))
         } else if is_open(&s, now) {
-            let state = if p.draft.is_some() { "en_cours" } else { "a_faire" };
-            (
-                state,
-                tr!("survey-until", date = format::date(s.closes_on)),
-            )
+            let state = if p.draft.is_some() {
+                "en_cours"
+            } else {
+                "a_faire"
+            };
+            (state, tr!("survey-until", date = format::date(s.closes_on)))
         } else {
             ("ferme", closed_message(&s, now))
         };
@@ -119,8 +124,10 @@ pub async fn waiting_count(
 /// The first section still to answer (a required answer missing), else the summary.
 fn resume_href(id: i64, questions: &[Question], answers: &Answers, started: bool) -> String {
     match (started, survey::incomplete(questions, answers)) {
-        (false, _) => survey::next_section(questions, answers, None)
-            .map_or_else(|| pages::my_survey_summary(id), |n| pages::my_survey_part(id, n)),
+        (false, _) => survey::next_section(questions, answers, None).map_or_else(
+            || pages::my_survey_summary(id),
+            |n| pages::my_survey_part(id, n),
+        ),
         (true, Some(n)) => pages::my_survey_part(id, n),
         (true, None) => pages::my_survey_summary(id),
     }
@@ -189,11 +196,7 @@ pub async fn my_survey(
                 .position(|sec| sec.number == n)
                 .ok_or(AppError::NotFound)?;
             v.step = "partie".into();
-            v.progress = tr!(
-                "survey-progress",
-                current = index + 1,
-                total = shown.len()
-            );
+            v.progress = tr!("survey-progress", current = index + 1, total = shown.len());
             v.back_href = Some(if index == 0 {
                 pages::my_survey(id)
             } else {
@@ -240,9 +243,7 @@ pub async fn save_section(
     }
     let answers = match survey::check_section(&questions, section, &before, &posted) {
         Ok(a) => a,
-        Err(refused) if refused.is_empty() => {
-            return Err(AppError::BadRequest(t("survey-forged")))
-        }
+        Err(refused) if refused.is_empty() => return Err(AppError::BadRequest(t("survey-forged"))),
         Err(refused) => {
             return Err(AppError::fields(
                 refused.into_iter().map(|(f, key)| (f, t(key))).collect(),
@@ -250,7 +251,11 @@ pub async fn save_section(
         }
     };
     let draft = serde_json::to_string(&answers).map_err(|_| AppError::Internal)?;
-    if !st.store.save_survey_draft(id, p.allocataire_id, version, &draft).await? {
+    if !st
+        .store
+        .save_survey_draft(id, p.allocataire_id, version, &draft)
+        .await?
+    {
         return Err(AppError::Conflict(t("survey-already-sent")));
     }
     let next = survey::next_section(&questions, &answers, Some(section));

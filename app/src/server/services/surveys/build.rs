@@ -17,9 +17,7 @@ use crate::server::services::notify::{notice_messages, Recipient};
 use crate::server::services::{audit, change, AppState};
 use crate::server::store::{NewAudit, QuestionChange, SurveyRow, SurveySettings};
 use crate::tr;
-use crate::views::{
-    Done, StaffSurveyView, SurveyListItem, SurveyPreviewView, SurveysView,
-};
+use crate::views::{Done, StaffSurveyView, SurveyListItem, SurveyPreviewView, SurveysView};
 use chrono::{DateTime, Duration, Utc};
 use validator::Validate;
 
@@ -46,7 +44,11 @@ fn audit_entry(actor: &Actor, s: &SurveyRow, action: &str) -> NewAudit {
     e
 }
 
-pub async fn list(st: &AppState, actor: &Actor, now: DateTime<Utc>) -> Result<SurveysView, AppError> {
+pub async fn list(
+    st: &AppState,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<SurveysView, AppError> {
     let only = scope_of(actor)?;
     let rows = st.store.surveys(only).await?;
     let today = format::today(now);
@@ -140,10 +142,17 @@ pub async fn update(
     let row = managed(st, actor, id).await?;
     let s = settings(actor, &input)?;
     if s.agency_id != row.agency_id {
-        return Err(AppError::field("audience", &t("form-survey-audience-scope")));
+        return Err(AppError::field(
+            "audience",
+            &t("form-survey-audience-scope"),
+        ));
     }
     let entry = audit_entry(actor, &row, "survey.settings");
-    if !st.store.update_survey(id, &s, &entry, now.timestamp()).await? {
+    if !st
+        .store
+        .update_survey(id, &s, &entry, now.timestamp())
+        .await?
+    {
         return Err(AppError::Conflict(t("survey-not-draft")));
     }
     Ok(Done {
@@ -160,7 +169,15 @@ pub async fn view(
 ) -> Result<StaffSurveyView, AppError> {
     let s = managed(st, actor, id).await?;
     let questions = st.store.survey_questions(id, s.version).await?;
-    audit(st, actor, s.agency_id, "survey.read", &format!("survey:{id}"), now).await;
+    audit(
+        st,
+        actor,
+        s.agency_id,
+        "survey.read",
+        &format!("survey:{id}"),
+        now,
+    )
+    .await;
     let none = survey::Answers::new();
     let conditions = questions
         .iter()
@@ -209,11 +226,7 @@ pub async fn view(
     })
 }
 
-pub async fn preview(
-    st: &AppState,
-    actor: &Actor,
-    id: i64,
-) -> Result<SurveyPreviewView, AppError> {
+pub async fn preview(st: &AppState, actor: &Actor, id: i64) -> Result<SurveyPreviewView, AppError> {
     let s = managed(st, actor, id).await?;
     let questions = st.store.survey_questions(id, s.version).await?;
     Ok(SurveyPreviewView {

@@ -40,7 +40,9 @@ pub async fn results(
     now: DateTime<Utc>,
 ) -> Result<SurveyResultsView, AppError> {
     let s = managed(st, actor, id).await?;
-    let version = version.filter(|v| (1..=s.version).contains(v)).unwrap_or(s.version);
+    let version = version
+        .filter(|v| (1..=s.version).contains(v))
+        .unwrap_or(s.version);
     let questions = st.store.survey_questions(id, version).await?;
     let respondents = u64::try_from(st.store.respondents(id, version).await?).unwrap_or(0);
     let counts = st.store.choice_counts(id, version).await?;
@@ -81,7 +83,11 @@ pub async fn results(
                     .zip(&shown.cells[0])
                     .map(|(v, c)| line(value_label(q, v), *c, total))
                     .collect();
-                lines.push(line(t("survey-no-answer"), shown.cells[0][values.len()], total));
+                lines.push(line(
+                    t("survey-no-answer"),
+                    shown.cells[0][values.len()],
+                    total,
+                ));
                 lines
             }
         };

@@ -78,7 +78,8 @@ const SURVEY: &str = "SELECT s.id, s.agency_id, s.title, s.intro, s.thanks, s.an
 
 const QUESTION: &str = "SELECT question_key, section, position, kind, label, required, options, show_if_key, show_if_value FROM survey_questions";
 
-const LIVE: &str = "survey_id = $1 AND since_version <= $2 AND (until_version IS NULL OR until_version > $2)";
+const LIVE: &str =
+    "survey_id = $1 AND since_version <= $2 AND (until_version IS NULL OR until_version > $2)";
 
 const PARTICIPANT: &str =
     "SELECT survey_id, allocataire_id, agency_id, version AS p_version, draft, sent FROM survey_participants";
