@@ -230,7 +230,7 @@ async fn a_manager_builds_and_publishes_and_a_person_answers_section_by_section(
             "SELECT COUNT(*) FROM survey_participants WHERE survey_id = {survey}"
         ))
         .await,
-        i64::try_from(f.people1.len()).unwrap()
+        i64::try_from(f.people1.len()).expect("a count")
     );
     let phone = app.phone_of(person_id).await;
     let sms = app.sms_with(&phone, "/espace/questionnaires/").await;
