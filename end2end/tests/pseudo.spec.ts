@@ -73,6 +73,8 @@ test('pseudo-locale: every word comes from the catalogue and nothing overflows a
     await checkPage(page, a11y, 'Mes avis');
     await page.goto('/espace/panel');
     await checkPage(page, a11y, 'panels and juries');
+    await page.goto('/espace/questionnaires');
+    await checkPage(page, a11y, 'Mes questionnaires');
     await page.goto('/rdv/prendre');
     await islands.ready();
     await checkPage(page, a11y, 'booking');
