@@ -55,6 +55,8 @@ test('surveys: a manager builds, previews and publishes; a person answers sectio
     await expect(phone).toContainText('Ce questionnaire est anonyme');
     await a11y.check('survey preview');
     await page.getByRole('link', { name: 'Retour au questionnaire' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await a11y.check('survey builder: back from the preview');
 
     await submitAndNavigate(page, page.getByRole('button', { name: 'Publier et envoyer les invitations' }));
     await expect(page.getByRole('status')).toHaveText('Questionnaire publié : 1 invitation envoyée.');
@@ -80,12 +82,17 @@ test('surveys: a manager builds, previews and publishes; a person answers sectio
     await submitAndNavigate(page, page.getByRole('button', { name: 'Continuer' }));
     await expect(page.getByRole('status')).toHaveText('Réponses gardées.');
     await expect(page.getByText('Partie 2 sur 3')).toBeVisible();
+    await a11y.check('survey: section 2');
 
     await page.goto('/espace/questionnaires');
     await expect(page.getByRole('listitem').filter({ hasText: 'Vos ateliers en 2027' })).toContainText('Commencé');
+    await a11y.check('my surveys: one started');
     await page.getByRole('link', { name: 'Vos ateliers en 2027' }).click();
+    await expect(page.getByRole('link', { name: 'Reprendre' })).toBeVisible();
+    await a11y.check('survey: resume');
     await page.getByRole('link', { name: 'Reprendre' }).click();
     await expect(page.getByText('Partie 2 sur 3')).toBeVisible();
+    await a11y.check('survey: section 2 again');
   });
 
   await test.step('a missing answer is said, what was ticked stays ticked', async () => {

@@ -57,7 +57,8 @@ pub fn Surveys() -> impl IntoView {
             <ul class="list">
                 {v.items.into_iter().map(|i| view! {
                     <li class="item">
-                        <p><a href=pages::staff_survey(i.id)><strong>{i.title}</strong></a>" "<span class=format!("badge badge-{}", i.status)>{i.status_label}</span></p>
+                        <p><a href=pages::staff_survey(i.id)><strong>{i.title}</strong></a></p>
+                        <p><span class=format!("badge badge-{}", i.status)>{i.status_label}</span></p>
                         <p class="hint">{i.audience_label}" · "{i.dates}" · "{i.counts}</p>
                     </li>
                 }).collect_view()}
@@ -223,11 +224,11 @@ pub fn StaffSurveyPage() -> impl IntoView {
                 <p>{v.audience_label.clone()}" · "{v.counts.clone()}</p>
                 <p class="hint">{v.anonymity_note.clone()}</p>
                 {v.version_note.clone().map(|n| view! { <p class="card">{n}</p> })}
-                <p>
-                    <a href=pages::survey_preview(id)>{tr!("survey-preview-link")}</a>" · "
-                    <a href=pages::survey_results(id)>{tr!("survey-results-link")}</a>" · "
-                    <a href=pages::SURVEYS>{tr!("survey-back-surveys")}</a>
-                </p>
+                <ul class="links">
+                    <li><a href=pages::survey_preview(id)>{tr!("survey-preview-link")}</a></li>
+                    <li><a href=pages::survey_results(id)>{tr!("survey-results-link")}</a></li>
+                    <li><a href=pages::SURVEYS>{tr!("survey-back-surveys")}</a></li>
+                </ul>
                 {v.draft.then(|| view! {
                     <Form action=paths::PUBLISH_SURVEY submit=tr!("survey-publish-submit")>
                         <input type="hidden" name="survey_id" value=id.to_string() />
@@ -372,7 +373,10 @@ pub fn SurveyResults() -> impl IntoView {
                         <button type="submit" class="btn btn-secondary">{tr!("survey-results-show")}</button>
                     </form>
                 })}
-                <p><a href=v.csv_href.clone() download="">{tr!("survey-results-csv")}</a>" · "<a href=pages::staff_survey(v.id)>{tr!("survey-back-builder")}</a></p>
+                <ul class="links">
+                    <li><a href=v.csv_href.clone() download="">{tr!("survey-results-csv")}</a></li>
+                    <li><a href=pages::staff_survey(v.id)>{tr!("survey-back-builder")}</a></li>
+                </ul>
                 {v.questions.into_iter().enumerate().map(|(i, q)| result_card(i, q)).collect_view()}
             }
         },
