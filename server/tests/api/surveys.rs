@@ -234,7 +234,11 @@ async fn a_manager_builds_and_publishes_and_a_person_answers_section_by_section(
     );
     // The agency's audit trail names the change in words.
     let (_, trail) = app.page(&m1, "/pro/journal").await;
-    assert!(trail.contains("Questionnaire publié") && trail.contains("Question ajoutée à un questionnaire"), "{trail}");
+    assert!(
+        trail.contains("Questionnaire publié")
+            && trail.contains("Question ajoutée à un questionnaire"),
+        "{trail}"
+    );
     let phone = app.phone_of(person_id).await;
     let sms = app.sms_with(&phone, "/espace/questionnaires/").await;
     assert!(
