@@ -1,7 +1,7 @@
 //! The survey builder: the list and a new survey, one survey's settings and questions,
 //! the phone preview, the results. Plain forms and server-rendered SVG: no WASM.
 
-use super::voice::chart;
+use super::voice::chart_and_table;
 use crate::api::paths;
 use crate::api::surveys::{staff_survey, survey_preview, survey_results, surveys};
 use crate::pages;
@@ -310,33 +310,14 @@ pub fn SurveyPreview() -> impl IntoView {
 }
 
 fn result_card(i: usize, q: SurveyQuestionResult) -> impl IntoView {
-    let label = tr!("satisfaction-results-table", question = &q.label);
     let heading = format!("r-{i}");
     let labelled = heading.clone();
+    let lines = (!q.lines.is_empty()).then(|| chart_and_table(&q.label, q.lines.clone()));
     view! {
         <section class="card results" aria-labelledby=labelled>
             <h2 id=heading>{q.label.clone()}</h2>
             <p class="hint">{q.kind_label.clone()}</p>
-            {(!q.lines.is_empty()).then(|| view! {
-                <div class="results-pair">
-                    {chart(&q.lines)}
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=label.clone()>
-                        <table>
-                            <caption class="sr-only">{label.clone()}</caption>
-                            <thead><tr>
-                                <th scope="col">{tr!("satisfaction-col-answer")}</th>
-                                <th scope="col">{tr!("satisfaction-col-count")}</th>
-                                <th scope="col">{tr!("satisfaction-col-share")}</th>
-                            </tr></thead>
-                            <tbody>
-                                {q.lines.iter().map(|l| view! {
-                                    <tr><th scope="row">{l.label.clone()}</th><td>{l.count.clone()}</td><td>{l.percent.clone()}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                </div>
-            })}
+            {lines}
             {q.is_text.then(|| if q.texts.is_empty() {
                 view! { <p>{tr!("survey-texts-none")}</p> }.into_any()
             } else {

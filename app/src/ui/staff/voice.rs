@@ -128,30 +128,38 @@ pub(crate) fn chart(lines: &[ResultLine]) -> impl IntoView {
     }
 }
 
+/// One question's bars and, beside them, the same figures as a table (`question` names
+/// the table for screen readers). Shared by the satisfaction and the survey results.
+pub(crate) fn chart_and_table(question: &str, lines: Vec<ResultLine>) -> impl IntoView {
+    let label = tr!("satisfaction-results-table", question = question);
+    view! {
+        <div class="results-pair">
+            {chart(&lines)}
+            <div class="table-wrap" tabindex="0" role="region" aria-label=label.clone()>
+                <table>
+                    <caption class="sr-only">{label.clone()}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr!("satisfaction-col-answer")}</th>
+                        <th scope="col">{tr!("satisfaction-col-count")}</th>
+                        <th scope="col">{tr!("satisfaction-col-share")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {lines.into_iter().map(|l| view! {
+                            <tr><th scope="row">{l.label}</th><td>{l.count}</td><td>{l.percent}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
 fn question_results(q: QuestionResults) -> impl IntoView {
-    let label = tr!("satisfaction-results-table", question = &q.question);
     view! {
         <section class="card results" aria-labelledby=format!("q-{}", q.kind)>
             <h2 id=format!("q-{}", q.kind)>{q.question.clone()}</h2>
             <p>{tr!("satisfaction-respondents", total = &q.total)}</p>
-            <div class="results-pair">
-                {chart(&q.lines)}
-                <div class="table-wrap" tabindex="0" role="region" aria-label=label.clone()>
-                    <table>
-                        <caption class="sr-only">{label.clone()}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr!("satisfaction-col-answer")}</th>
-                            <th scope="col">{tr!("satisfaction-col-count")}</th>
-                            <th scope="col">{tr!("satisfaction-col-share")}</th>
-                        </tr></thead>
-                        <tbody>
-                            {q.lines.into_iter().map(|l| view! {
-                                <tr><th scope="row">{l.label}</th><td>{l.count}</td><td>{l.percent}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </div>
+            {chart_and_table(&q.question, q.lines)}
         </section>
     }
 }

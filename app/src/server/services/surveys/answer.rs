@@ -105,22 +105,6 @@ pub async fn mine(
     Ok(MySurveysView { open, past })
 }
 
-/// How many open surveys wait for the person (for « Mon espace »).
-pub async fn waiting_count(
-    st: &AppState,
-    actor: &Actor,
-    now: DateTime<Utc>,
-) -> Result<usize, AppError> {
-    let me = person(actor)?;
-    Ok(st
-        .store
-        .surveys_of(me)
-        .await?
-        .iter()
-        .filter(|(s, p)| !p.sent && is_open(s, now))
-        .count())
-}
-
 /// The first section still to answer (a required answer missing), else the summary.
 fn resume_href(id: i64, questions: &[Question], answers: &Answers, started: bool) -> String {
     match (started, survey::incomplete(questions, answers)) {

@@ -14,8 +14,8 @@ use crate::i18n::{t, Arg};
 use crate::pages;
 use crate::server::format;
 use crate::server::services::notify::{notice_messages, Recipient};
-use crate::server::services::{audit, change, AppState};
-use crate::server::store::{NewAudit, QuestionChange, SurveyRow, SurveySettings};
+use crate::server::services::{audit, AppState};
+use crate::server::store::{NewAudit, Principal, QuestionChange, SurveyRow, SurveySettings};
 use crate::tr;
 use crate::views::{Done, StaffSurveyView, SurveyListItem, SurveyPreviewView, SurveysView};
 use chrono::{DateTime, Duration, Utc};
@@ -33,15 +33,18 @@ fn audiences(actor: &Actor) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A change's audit entry; a survey of every agency (`None`) belongs to none.
+fn entry_for(actor: &Actor, agency: Option<AgencyId>, action: &str, subject: String) -> NewAudit {
+    NewAudit {
+        actor: Principal::from(actor).to_string(),
+        agency,
+        action: action.into(),
+        subject,
+    }
+}
+
 fn audit_entry(actor: &Actor, s: &SurveyRow, action: &str) -> NewAudit {
-    let mut e = change(
-        actor,
-        s.agency_id.unwrap_or(AgencyId(0)),
-        action,
-        format!("survey:{}", s.id),
-    );
-    e.agency = s.agency_id;
-    e
+    entry_for(actor, s.agency_id, action, format!("survey:{}", s.id))
 }
 
 pub async fn list(
@@ -118,13 +121,7 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<Done, AppError> {
     let s = settings(actor, &input)?;
-    let mut entry = change(
-        actor,
-        s.agency_id.unwrap_or(AgencyId(0)),
-        "survey.create",
-        String::new(),
-    );
-    entry.agency = s.agency_id;
+    let entry = entry_for(actor, s.agency_id, "survey.create", String::new());
     let id = st.store.create_survey(&s, &entry, now.timestamp()).await?;
     Ok(Done {
         notice: t("survey-created"),
